@@ -42,6 +42,16 @@ struct MachineClass {
     bool is_default;
     /* Refuse -device / device_add of devices the board cannot take. */
     bool no_user_devices;
+    /* The board has no serial port: -serial / -nographic give it none. */
+    bool no_serial;
+    /*
+     * The guest itself reads and writes the host's stdin/stdout (the sim
+     * board's GNU simulator system calls), so -nographic must not put a
+     * monitor or a mux on stdio.
+     */
+    bool guest_uses_stdio;
+    /* Largest -m the board accepts (0: no limit). */
+    uint64_t max_ram_size;
     /*
      * The machine's hotplug handler for @dev, or NULL to let the bus's
      * handler (if any) do it.

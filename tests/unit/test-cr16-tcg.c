@@ -34,18 +34,87 @@ static CR16CPU *cpu;
 static uint8_t icu_vector;
 static unsigned icu_acks;
 
+/*
+ * Guest programs in tests/tcg/cr16 that need interrupts drive the lines
+ * through registers next to IVCT (docs/devel/cr16-tests.rst).  On the
+ * sim machine the same addresses are plain RAM, so a program reads the
+ * ID register first and skips its interrupt checks when it reads 0.
+ */
+#define ICU_IVCT        0x0     /* r: vector; counts acknowledges */
+#define ICU_LINE        0x2     /* w: bits 7:0 vector, bit 8 IRQ level */
+#define ICU_NMI         0x4     /* w: bit 0 pulses NMI */
+#define ICU_ID          0x6     /* r: ICU_ID_VALUE */
+#define ICU_ON_HALT     0x8     /* w: like ICU_LINE/ICU_NMI, done at WAIT */
+#define ICU_ACKS        0xa     /* r: number of acknowledge cycles */
+#define ICU_ID_VALUE    0x4352
+#define ICU_LINE_HIGH   0x100
+#define ICU_HALT_NMI    0x200
+static unsigned icu_on_halt;
+
+static void set_line(int n, int level);
+
 /* The ICU's IVCT: the byte the CPU reads in its acknowledge cycle. */
 static uint64_t icu_read(void *opaque, hwaddr addr, unsigned size)
 {
-    if (addr == 0) {
+    switch (addr) {
+    case ICU_IVCT:
         icu_acks++;
         return icu_vector;
+    case ICU_ID:
+        return ICU_ID_VALUE;
+    case ICU_ACKS:
+        return icu_acks & 0xffff;
     }
     return 0;
 }
 
 static void icu_write(void *opaque, hwaddr addr, uint64_t val, unsigned size)
 {
+    switch (addr) {
+    case ICU_LINE:
+        icu_vector = val & 0xff;
+        set_line(CR16_CPU_IRQ, !!(val & ICU_LINE_HIGH));
+        break;
+    case ICU_NMI:
+        if (val & 1) {
+            set_line(CR16_CPU_NMI, 1);
+            set_line(CR16_CPU_NMI, 0);
+        }
+        break;
+    case ICU_ON_HALT:
+        icu_on_halt = val;
+        break;
+    }
+}
+
+/* The CPU halted in WAIT: do what the guest armed in ICU_ON_HALT. */
+static bool icu_halted(void)
+{
+    unsigned v = icu_on_halt;
+
+    if (!v) {
+        return false;
+    }
+    icu_on_halt = 0;
+    if (v & ICU_LINE_HIGH) {
+        icu_vector = v & 0xff;
+        set_line(CR16_CPU_IRQ, 1);
+    }
+    if (v & ICU_HALT_NMI) {
+        set_line(CR16_CPU_NMI, 1);
+        set_line(CR16_CPU_NMI, 0);
+    }
+    return true;
+}
+
+/* Lines low and nothing armed, before each program. */
+static void icu_reset(void)
+{
+    set_line(CR16_CPU_IRQ, 0);
+    set_line(CR16_CPU_NMI, 0);
+    icu_on_halt = 0;
+    icu_vector = 0;
+    icu_acks = 0;
 }
 
 static const MemoryRegionOps icu_ops = {
@@ -78,6 +147,12 @@ static void harness_init(void)
 
 static void load_image(const void *image, size_t len)
 {
+    /*
+     * Every program starts on fresh zeroed RAM, as on the sim machine,
+     * and with no translation left over from the previous one.
+     */
+    memset(memory_region_get_ram_ptr(&ram), 0, RAM_SIZE);
+    tb_flush(CPU(cpu));
     g_assert_cmpint(cpu_memory_rw_debug(CPU(cpu), 0, (void *)image, len,
                                         true), ==, 0);
     cpu_reset(CPU(cpu));
@@ -92,7 +167,7 @@ static int run_until_exit(void)
     for (int i = 0; i < 50 && !cpu->env.exited; i++) {
         int ret = tcg_cpu_exec_slice(cs, RUN_BUDGET, NULL);
 
-        if (ret == EXCP_HLT || ret == EXCP_HALTED) {
+        if ((ret == EXCP_HLT || ret == EXCP_HALTED) && !icu_halted()) {
             break;
         }
     }
@@ -178,6 +253,7 @@ static void run_guest_test(gconstpointer data)
 
     use_backend(t->backend);
     image = assemble_file(src, dir, &len);
+    icu_reset();
     load_image(image, len);
     status = run_until_exit();
     if (status != 0) {
@@ -377,31 +453,58 @@ static void test_excp_vectors(void)
     g_assert_cmphex(read_guest32(0xa00 + 8 * 7), ==, 0);
 }
 
+/* g_ptr_array_sort passes pointers to the elements. */
+static gint compare_names(gconstpointer a, gconstpointer b)
+{
+    return g_strcmp0(*(char *const *)a, *(char *const *)b);
+}
+
+/* Every tests/tcg/cr16/NAME.S, sorted, as a NULL-terminated list. */
+static char **list_guest_programs(void)
+{
+    g_autofree char *dir = guest_test_dir();
+    g_autoptr(GDir) d = g_dir_open(dir, 0, NULL);
+    GPtrArray *names = g_ptr_array_new();
+    const char *ent;
+
+    g_assert_nonnull(d);
+    while ((ent = g_dir_read_name(d))) {
+        if (g_str_has_suffix(ent, ".S")) {
+            g_ptr_array_add(names, g_strndup(ent, strlen(ent) - 2));
+        }
+    }
+    g_ptr_array_sort(names, compare_names);
+    g_ptr_array_add(names, NULL);
+    return (char **)g_ptr_array_free(names, false);
+}
+
 int main(int argc, char **argv)
 {
-    static const char *const programs[] = {
-        "alu", "shift", "mul", "mem", "mem2", "branch", "excp", "sys",
-    };
+    g_auto(GStrv) programs = NULL;
+    g_autofree GuestTest *tests = NULL;
+    guint n;
 
     g_test_init(&argc, &argv, NULL);
     harness_init();
 
-    static GuestTest tests[2][ARRAY_SIZE(programs)];
-
+    programs = list_guest_programs();
+    n = g_strv_length(programs);
+    tests = g_new0(GuestTest, 2 * n);
     for (int b = 0; b < 2; b++) {
 #ifndef HOST_X86_64
         if (b == 0) {
             continue;   /* the x86-64 backend needs an x86-64 host */
         }
 #endif
-        for (size_t i = 0; i < ARRAY_SIZE(programs); i++) {
+        for (guint i = 0; i < n; i++) {
             g_autofree char *path = NULL;
+            GuestTest *t = &tests[b * n + i];
 
-            tests[b][i].name = programs[i];
-            tests[b][i].backend = b ? TCG_BACKEND_INTERP : TCG_BACKEND_X86_64;
+            t->name = programs[i];
+            t->backend = b ? TCG_BACKEND_INTERP : TCG_BACKEND_X86_64;
             path = g_strdup_printf("/cr16/tcg/%s/%s",
                                    b ? "interp" : "x86-64", programs[i]);
-            g_test_add_data_func(path, &tests[b][i], run_guest_test);
+            g_test_add_data_func(path, t, run_guest_test);
         }
     }
     g_test_add_func("/cr16/tcg/excp/vectors", test_excp_vectors);
