@@ -10,6 +10,13 @@
  * again: a client disconnecting never harms the emulator.  SIGPIPE is
  * avoided with MSG_NOSIGNAL, so a write racing with a disconnect is
  * just a lost write.
+ *
+ * Writes never block.  What the socket does not take at once waits in
+ * an output buffer that the main loop sends as the client reads; a
+ * client that stops reading while the buffer grows past
+ * SOCKET_OUTBUF_MAX is disconnected.  Without this, one stuck QMP or
+ * gdb client would stop the whole emulator (every front end writes with
+ * write_all, on the main loop's only thread).
  */
 #include "qemu/osdep.h"
 #include "qapi/error.h"
@@ -26,6 +33,11 @@
 #include <sys/un.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
+
+/* Output the client may leave unread before it is disconnected. */
+#define SOCKET_OUTBUF_MAX       (1024 * 1024)
+/* At exit, how long a slow (but reading) client gets to drain the rest. */
+#define SOCKET_FINAL_FLUSH_MS   1000
 
 #define TYPE_SOCKET_CHARDEV TYPE_CHARDEV_SOCKET
 OBJECT_DECLARE_SIMPLE_TYPE(SocketChardev, SOCKET_CHARDEV)
@@ -44,6 +56,10 @@ struct SocketChardev {
     GSource *conn_watch;
     int64_t reconnect_ms;   /* client: 0 = do not retry */
     QEMUTimer *reconnect_timer;
+    /* Accepted output the socket has not taken yet (see the top). */
+    GByteArray *outbuf;
+    /* The client let outbuf overflow: the watch disconnects it. */
+    bool out_overflow;
 };
 
 /* ---- the connection's watch ---------------------------------------- */
@@ -63,6 +79,27 @@ typedef struct SocketWatch {
 
 static void tcp_chr_disconnect_now(Chardev *chr);
 
+/*
+ * Send what the output buffer holds, as far as the socket takes it.
+ * false if the connection is broken.
+ */
+static bool tcp_chr_flush_outbuf(SocketChardev *s)
+{
+    while (s->outbuf->len) {
+        ssize_t ret = send(s->fd, s->outbuf->data, s->outbuf->len,
+                           MSG_NOSIGNAL);
+
+        if (ret < 0) {
+            if (errno == EINTR) {
+                continue;
+            }
+            return errno == EAGAIN;
+        }
+        g_byte_array_remove_range(s->outbuf, 0, ret);
+    }
+    return true;
+}
+
 static gboolean socket_watch_prepare(GSource *source, gint *timeout)
 {
     SocketWatch *w = (SocketWatch *)source;
@@ -71,9 +108,13 @@ static gboolean socket_watch_prepare(GSource *source, gint *timeout)
     if (qemu_chr_be_can_write(CHARDEV(w->s)) > 0) {
         ev |= G_IO_IN;
     }
+    if (w->s->outbuf->len) {
+        ev |= G_IO_OUT;
+    }
     g_source_modify_unix_fd(source, w->tag, ev);
     *timeout = -1;
-    return FALSE;
+    /* An overflow is dealt with at once, whatever the fd says. */
+    return w->s->out_overflow;
 }
 
 static gboolean socket_watch_dispatch(GSource *source, GSourceFunc cb,
@@ -86,12 +127,26 @@ static gboolean socket_watch_dispatch(GSource *source, GSourceFunc cb,
     uint8_t buf[CHR_READ_BUF_LEN];
     ssize_t ret;
 
+    if (w->s->out_overflow) {
+        warn_report("chardev '%s': the client has not read %u bytes of "
+                    "output; disconnecting it", chr->label,
+                    SOCKET_OUTBUF_MAX);
+        tcp_chr_disconnect_now(chr);
+        return G_SOURCE_CONTINUE;
+    }
+    if ((rev & G_IO_OUT) && !tcp_chr_flush_outbuf(w->s)) {
+        tcp_chr_disconnect_now(chr);
+        return G_SOURCE_CONTINUE;
+    }
+    rev &= ~G_IO_OUT;
     if (!rev) {
         return G_SOURCE_CONTINUE;
     }
     if (len <= 0) {
-        /* Only a hang-up can wake us here: the client is gone. */
-        tcp_chr_disconnect_now(chr);
+        if (rev & SOCKET_HUP_EVENTS) {
+            /* The client is gone. */
+            tcp_chr_disconnect_now(chr);
+        }
         return G_SOURCE_CONTINUE;
     }
     /* Input, or a hang-up with data possibly still queued: read it. */
@@ -174,6 +229,9 @@ static void tcp_chr_disconnect_now(Chardev *chr)
     qemu_chr_read_watch_remove(&s->conn_watch);
     close(s->fd);
     s->fd = -1;
+    /* Output for this client dies with its connection. */
+    g_byte_array_set_size(s->outbuf, 0);
+    s->out_overflow = false;
     tcp_chr_update_filename(s);
     if (s->listen_fd >= 0) {
         qemu_set_fd_handler(s->listen_fd, tcp_chr_accept, NULL, s);
@@ -339,16 +397,24 @@ static void tcp_chr_reconnect_timer(void *opaque)
     }
 }
 
+/*
+ * Always takes all of @buf: what the socket does not accept now is
+ * queued (and sent by the watch), so a writer never waits for the client.
+ */
 static int tcp_chr_write(Chardev *chr, const uint8_t *buf, int len)
 {
     SocketChardev *s = SOCKET_CHARDEV(chr);
     int done = 0;
 
-    if (s->fd < 0) {
-        /* Nobody listening: the output is lost, as on an open line. */
+    if (s->fd < 0 || s->out_overflow) {
+        /*
+         * Nobody listening, or a client about to be dropped: the output
+         * is lost, as on an open line.
+         */
         return len;
     }
-    while (done < len) {
+    /* Anything queued goes first, or the client would see it reordered. */
+    while (!s->outbuf->len && done < len) {
         ssize_t ret = send(s->fd, buf + done, len - done, MSG_NOSIGNAL);
 
         if (ret < 0) {
@@ -356,7 +422,7 @@ static int tcp_chr_write(Chardev *chr, const uint8_t *buf, int len)
                 continue;
             }
             if (errno == EAGAIN) {
-                return done ? done : -1;
+                break;
             }
             /*
              * The client is gone.  Leave the disconnect to the watch
@@ -367,7 +433,39 @@ static int tcp_chr_write(Chardev *chr, const uint8_t *buf, int len)
         }
         done += ret;
     }
-    return done;
+    if (done < len) {
+        if (s->outbuf->len + (len - done) > SOCKET_OUTBUF_MAX) {
+            /* Not from inside the front end's write: the watch does it. */
+            s->out_overflow = true;
+            g_byte_array_set_size(s->outbuf, 0);
+            g_main_context_wakeup(NULL);
+        } else {
+            g_byte_array_append(s->outbuf, buf + done, len - done);
+        }
+    }
+    return len;
+}
+
+/*
+ * The chardev goes away (normally at exit): give a client that is
+ * reading, only slowly, a bounded time to receive the rest, e.g. the
+ * reply to "quit" and the SHUTDOWN event.
+ */
+static void tcp_chr_final_flush(SocketChardev *s)
+{
+    int64_t deadline = g_get_monotonic_time() +
+                       SOCKET_FINAL_FLUSH_MS * 1000;
+
+    while (s->fd >= 0 && s->outbuf->len && !s->out_overflow &&
+           tcp_chr_flush_outbuf(s) && s->outbuf->len) {
+        int64_t left = deadline - g_get_monotonic_time();
+        struct pollfd pfd = { .fd = s->fd, .events = POLLOUT };
+
+        if (left <= 0 || poll(&pfd, 1, left / 1000 + 1) <= 0 ||
+            (pfd.revents & (POLLERR | POLLHUP))) {
+            break;
+        }
+    }
 }
 
 static void socket_chr_open(Chardev *chr, QemuOpts *opts, bool *be_opened,
@@ -453,6 +551,7 @@ static void socket_chr_init(Object *obj)
 
     s->fd = -1;
     s->listen_fd = -1;
+    s->outbuf = g_byte_array_new();
 }
 
 static void socket_chr_finalize(Object *obj)
@@ -461,8 +560,10 @@ static void socket_chr_finalize(Object *obj)
 
     qemu_chr_read_watch_remove(&s->conn_watch);
     if (s->fd >= 0) {
+        tcp_chr_final_flush(s);
         close(s->fd);
     }
+    g_byte_array_unref(s->outbuf);
     if (s->listen_fd >= 0) {
         qemu_set_fd_handler(s->listen_fd, NULL, NULL, NULL);
         close(s->listen_fd);

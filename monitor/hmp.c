@@ -38,9 +38,12 @@ bool hmp_arg_flag(json_t *args, const char *name)
 
 void hmp_handle_error(Monitor *mon, Error *err)
 {
+    /*
+     * Through error_report, like every other error: while a command
+     * runs, its output (hints included) goes to the monitor that ran it.
+     */
     if (err) {
-        monitor_printf(mon, "Error: %s\n", error_get_pretty(err));
-        error_free(err);
+        error_reportf_err(err, "Error: ");
     }
 }
 

@@ -8,8 +8,8 @@
  * enough that chardev input and the monitor stay responsive.  A timer
  * armed during the slice for an earlier deadline ends it early (the TCG
  * timer hook calls cpu_exit).  Under -icount the slice is exactly the
- * number of instructions until the next virtual-clock deadline, so runs
- * are deterministic.
+ * number of instructions until the next virtual-clock deadline (or the
+ * adaptive budget, if that is smaller), so runs are deterministic.
  *
  * -icount and halted CPUs: the virtual clock is the instruction count,
  * so it would stand still while every CPU waits for an interrupt and a
@@ -159,14 +159,22 @@ static void cpu_run_one_slice(CPUState *cpu)
             /* A virtual timer is due: let the main loop run it first. */
             return;
         }
+        /*
+         * The next deadline may be far away in instructions; the host
+         * must still get the main loop every few milliseconds.  Ending
+         * the slice early is invisible to the guest: the virtual clock
+         * is the instruction count, so no timer fires sooner.
+         */
+        budget = MIN(budget, slice_insns);
     } else {
         budget = slice_insns;
     }
 
     start = get_clock();
     ret = tcg_cpu_exec_slice(cpu, budget, &executed);
-    if (!icount_enabled()) {
-        slice_adapt(executed, get_clock() - start);
+    if (budget == slice_insns) {
+        /* Deliveries used budget too: a fault storm retunes the slice. */
+        slice_adapt(executed + cpu->icount_deliveries, get_clock() - start);
     }
 
     switch (ret) {

@@ -345,7 +345,14 @@ bool main_loop_should_exit(int *status)
         qemu_kill_report();
         if (no_shutdown && request != SHUTDOWN_CAUSE_HOST_QMP_QUIT &&
             request != SHUTDOWN_CAUSE_HOST_UI) {
-            /* -no-shutdown: stop and wait for the monitor. */
+            /*
+             * -no-shutdown: tell management the guest shut down (the
+             * SHUTDOWN event, then STOP from vm_stop), and wait for the
+             * monitor.  The shutdown notifiers are for a process that
+             * exits; this one goes on.
+             */
+            qapi_event_send_shutdown(shutdown_caused_by_guest(request),
+                                     request);
             vm_stop(RUN_STATE_SHUTDOWN);
         } else {
             notifier_list_notify(&shutdown_notifiers, &request);

@@ -709,7 +709,12 @@ static void configure_accelerator(void)
         name = qemu_opt_get(opts, "accel");
         backend = qemu_opt_get(opts, "tcg-backend");
     }
-    if (conf.qtest_dev) {
+    if (conf.qtest_dev && !opts) {
+        /*
+         * -qtest implies the qtest accelerator unless -accel names one:
+         * "-qtest ... -accel tcg" runs the CPU and still serves the
+         * protocol (memory and GPIO commands; the clock is the CPU's).
+         */
         name = "qtest";
     }
     if (!strcmp(name, "qtest")) {
@@ -905,6 +910,11 @@ static MachineState *create_machine(MachineClass *mc)
     object_property_add_child(object_get_root(), "machine", obj);
     object_unref(obj);
     current_machine = ms;
+    /*
+     * Every machine has the system address space, even one that maps
+     * nothing into it (-M none): info mtree and qtest see it from here.
+     */
+    memory_map_init();
     phase_advance(PHASE_MACHINE_CREATED);
     /* Reset walks the main system bus and everything on it. */
     qemu_register_resettable(OBJECT(sysbus_get_default()));
@@ -1036,19 +1046,22 @@ void qemu_cleanup(int status)
 
     /* A debugger learns the exit status before its connection goes. */
     gdb_exit(status);
-    /* A debugger hears how the program ended before its link goes. */
-    gdb_exit(status);
     pause_all_vcpus();
     cpus_set_halt_hook(NULL);
     cr16_semihosting_set_exit_handler(NULL);
+    /*
+     * Monitors go before the machine, so that tearing the board down
+     * sends no events (a DEVICE_DELETED per device) to clients that only
+     * asked to quit, and before the chardevs they are front ends of.
+     * Each monitor flushes what it still holds (the SHUTDOWN event).
+     */
+    monitor_cleanup();
     if (machine) {
         object_unparent(machine);
     }
     /* The board's regions keep it alive until the map lets go of them. */
     memory_map_teardown();
     rom_free_all();
-    /* Monitors are front ends of chardevs: they go first. */
-    monitor_cleanup();
     qemu_chr_cleanup();
     if (tcg_enabled()) {
         tcg_exec_cleanup();

@@ -127,7 +127,14 @@ static void print_loc(void)
     int i;
     char *const *argp;
 
-    error_printf("%s: ", error_get_progname());
+    /*
+     * A sink means the message goes to someone who asked for it (the
+     * HMP user who typed the command): naming the program there is
+     * noise.  On stderr it says who is talking.
+     */
+    if (!print_sink) {
+        error_printf("%s: ", error_get_progname());
+    }
     switch (cur_loc->kind) {
     case LOC_CMDLINE:
         argp = cur_loc->ptr;

@@ -163,6 +163,31 @@ static bool cpu_handle_halt(CPUState *cpu)
     return false;
 }
 
+/*
+ * Charge one delivered exception or interrupt to the slice, as if it were
+ * an instruction, and say whether that used up the budget.  The guest
+ * controls how many deliveries happen without any instruction completing
+ * (a fault whose handler faults again, an UND at the vector the UND
+ * dispatches to, a fetch from an illegal address): without this charge
+ * such a storm would never reach the end of the slice, and on our single
+ * thread the main loop (QMP, HMP, gdb, timers) would never run again.
+ * A delivery (leaving the TB, restoring state, pushing the frame,
+ * reading the dispatch table) costs about as much host time as a few
+ * dozen simple instructions, hence TCG_DELIVERY_COST.  The charge is
+ * counted apart so that icount stays instructions only.
+ */
+static bool cpu_charge_delivery(CPUState *cpu)
+{
+    int64_t left = cpu->neg.icount_decr.u16.low + cpu->icount_extra;
+    int64_t cost = MIN(left, TCG_DELIVERY_COST);
+
+    left -= cost;
+    cpu->icount_deliveries += cost;
+    cpu->neg.icount_decr.u16.low = MIN(left, 0xffff);
+    cpu->icount_extra = left - cpu->neg.icount_decr.u16.low;
+    return left == 0;
+}
+
 /* Returns true (with *ret set) when cpu_exec must return. */
 static bool cpu_handle_exception(CPUState *cpu, int *ret)
 {
@@ -185,6 +210,11 @@ static bool cpu_handle_exception(CPUState *cpu, int *ret)
         /* A step that raised an exception stops at the handler. */
         *ret = EXCP_DEBUG;
         cpu_handle_debug_exception(cpu);
+        return true;
+    }
+    if (cpu_charge_delivery(cpu)) {
+        /* The handler starts in the next slice, after the main loop. */
+        *ret = EXCP_INTERRUPT;
         return true;
     }
     return false;
@@ -222,6 +252,10 @@ static bool cpu_handle_interrupt(CPUState *cpu, TranslationBlock **last_tb)
             cpu->exception_index = -1;
             if (unlikely(cpu->singlestep_enabled)) {
                 cpu->exception_index = EXCP_DEBUG;
+                return true;
+            }
+            if (cpu_charge_delivery(cpu)) {
+                cpu->exception_index = EXCP_INTERRUPT;
                 return true;
             }
         }

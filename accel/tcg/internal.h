@@ -104,6 +104,12 @@ QEMU_NORETURN void tb_gen_code_restart(int max_insns);
 
 /* ---- translator.c -------------------------------------------------- */
 
+/*
+ * Slice budget, in instructions, that one exception or interrupt delivery
+ * uses up (see cpu_charge_delivery in cpu-exec.c).
+ */
+#define TCG_DELIVERY_COST 32
+
 /* Per-TB bookkeeping for the icount/exit check at the start of a TB. */
 void translator_tb_start_check(DisasContextBase *db);
 void translator_tb_end_check(DisasContextBase *db);

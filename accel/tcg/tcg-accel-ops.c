@@ -179,16 +179,20 @@ int tcg_cpu_exec_slice(CPUState *cpu, int64_t max_insns, int64_t *executed)
 
     g_assert(tcg_allowed && cpu->tb_jmp_cache);
     cpu->icount_budget = budget;
+    cpu->icount_deliveries = 0;
     cpu->neg.icount_decr.u16.low = MIN(budget, 0xffff);
     cpu->icount_extra = budget - cpu->neg.icount_decr.u16.low;
 
     ret = cpu_exec(cpu);
 
-    left = cpu->neg.icount_decr.u16.low + cpu->icount_extra;
+    /* What the slice used, less exception deliveries: instructions. */
+    left = cpu->neg.icount_decr.u16.low + cpu->icount_extra +
+           cpu->icount_deliveries;
     cpu->icount_executed += budget - left;
     if (executed) {
         *executed = budget - left;
     }
+    /* icount_deliveries stays readable until the next slice starts. */
     cpu->icount_budget = 0;
     cpu->icount_extra = 0;
     cpu->neg.icount_decr.u16.low = 0;
@@ -205,7 +209,8 @@ int64_t tcg_icount_get_raw(void)
         if (cpu->icount_budget) {
             /* Mid-slice: what the slice has used so far. */
             total += cpu->icount_budget -
-                     (cpu->neg.icount_decr.u16.low + cpu->icount_extra);
+                     (cpu->neg.icount_decr.u16.low + cpu->icount_extra +
+                      cpu->icount_deliveries);
         }
     }
     return total;

@@ -138,7 +138,7 @@ static bool qdev_set_props_from_json(DeviceState *dev, json_t *opts,
         Error *local_err = NULL;
 
         if (!strcmp(key, "driver") || !strcmp(key, "bus") ||
-            !strcmp(key, "id")) {
+            !strcmp(key, "id") || !strcmp(key, "slot")) {
             continue;
         }
         if (!object_property_find_err(OBJECT(dev), key, errp)) {
@@ -156,6 +156,37 @@ static bool qdev_set_props_from_json(DeviceState *dev, json_t *opts,
         }
     }
     return true;
+}
+
+/*
+ * "slot=N": the board's expansion slot N, the same as naming its bus.
+ * A number from QMP, a string from -device and HMP.
+ */
+static BusState *qdev_find_slot_bus(json_t *v, Error **errp)
+{
+    MachineState *ms = MACHINE(qdev_get_machine());
+    MachineClass *mc = MACHINE_GET_CLASS(ms);
+    int64_t slot;
+
+    if (json_is_integer(v)) {
+        slot = json_integer_value(v);
+    } else {
+        const char *str = json_string_value(v);
+        char *end = NULL;
+
+        errno = 0;
+        slot = str ? g_ascii_strtoll(str, &end, 0) : 0;
+        if (!str || !*str || *end || errno) {
+            error_setg(errp, "Invalid parameter type for 'slot', expected: "
+                       "integer");
+            return NULL;
+        }
+    }
+    if (!mc->get_slot_bus) {
+        error_setg(errp, "Machine '%s' has no expansion slots", mc->name);
+        return NULL;
+    }
+    return mc->get_slot_bus(ms, slot, errp);
 }
 
 DeviceState *qdev_device_add_from_json(json_t *opts, Error **errp)
@@ -187,6 +218,10 @@ DeviceState *qdev_device_add_from_json(json_t *opts, Error **errp)
     }
 
     v = json_object_get(opts, "bus");
+    if (v && json_object_get(opts, "slot")) {
+        error_setg(errp, "Give either 'bus' or 'slot', not both");
+        return NULL;
+    }
     if (v) {
         path = json_string_value(v);
         if (!path) {
@@ -198,6 +233,14 @@ DeviceState *qdev_device_add_from_json(json_t *opts, Error **errp)
         if (!bus) {
             return NULL;
         }
+    } else if ((v = json_object_get(opts, "slot"))) {
+        bus = qdev_find_slot_bus(v, errp);
+        if (!bus) {
+            return NULL;
+        }
+        path = bus->name;
+    }
+    if (bus) {
         if (!dc->bus_type || !object_dynamic_cast(OBJECT(bus),
                                                   dc->bus_type)) {
             error_setg(errp, "Device '%s' can't go on %s bus", driver,

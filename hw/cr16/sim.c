@@ -10,6 +10,10 @@
  *  - -kernel loads PT_LOAD segments at their load address (LMA).  With
  *    "-M sim,load-vma=on" they go to their run address (VMA) instead,
  *    like the simulator's --load-vma;
+ *  - an undecodable word whose high byte is 0x00 (0x0000 typically: a
+ *    program that falls off its end into zeroed RAM) ends the run with
+ *    status r2, as in the simulator (toolchain-abi.md 5.2), unless the
+ *    program set up a dispatch table (INTBASE != 0) for real traps;
  *  - no interrupts exist, so WAIT can never end: like the simulator
  *    (which stops with SIGTRAP), the run ends, here with status 5 and a
  *    message.
@@ -77,6 +81,8 @@ static void sim_init(MachineState *ms)
     s->cpu = cr16_cpu_create(ms, true,
                              MAX(MIN(ms->ram_size, 4 * GiB) - 1,
                                  0xffffff));
+    /* A program that runs into zeroed memory exits like in cr16-elf-run. */
+    s->cpu->sim_zero_word_exits = true;
     cpus_set_halt_hook(sim_cpu_halted);
 
     if (ms->kernel_filename &&

@@ -61,6 +61,13 @@ struct MachineClass {
     /* Optional veto on hotplugging @dev once the machine is running. */
     bool (*hotplug_allowed)(MachineState *state, DeviceState *dev,
                             Error **errp);
+    /*
+     * The bus of expansion slot @slot, for -device/device_add "slot=N";
+     * NULL (with @errp set) if there is no such slot.  Boards without
+     * numbered slots leave it NULL.
+     */
+    BusState *(*get_slot_bus)(MachineState *machine, int64_t slot,
+                              Error **errp);
 };
 
 struct MachineState {

@@ -60,6 +60,14 @@ struct ArchCPU {
     uint32_t reset_pc;
     /* Last level seen on the NMI input, for edge detection. */
     bool nmi_line;
+    /*
+     * Set by the sim board: an undecodable word whose W0[15:8] is 0x00
+     * ends the program with status r2 instead of raising UND, as the GNU
+     * simulator does (toolchain-abi.md 5.2), as long as the program has
+     * not set INTBASE (then it wants the architecture's traps).  Outside
+     * env so that CPU reset keeps it.
+     */
+    bool sim_zero_word_exits;
 };
 
 /* ---- cpu.c -------------------------------------------------------------- */

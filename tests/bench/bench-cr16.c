@@ -95,7 +95,10 @@ static gchar *assemble(const char *name, gsize *len)
     return image;
 }
 
-/* Load @image at 0 with @iters at ITERS_ADDR on fresh RAM; reset. */
+/*
+ * Load @image at 0 on fresh RAM, with @iters at ITERS_ADDR unless it is 0
+ * (the straight-line program has code there); reset.
+ */
 static void load(const void *image, size_t len, uint32_t iters)
 {
     uint8_t word[4];
@@ -103,8 +106,10 @@ static void load(const void *image, size_t len, uint32_t iters)
     memset(memory_region_get_ram_ptr(&ram), 0, RAM_SIZE);
     tb_flush(CPU(cpu));
     cpu_memory_rw_debug(CPU(cpu), 0, (void *)image, len, true);
-    stl_le_p(word, iters);
-    cpu_memory_rw_debug(CPU(cpu), ITERS_ADDR, word, 4, true);
+    if (iters) {
+        stl_le_p(word, iters);
+        cpu_memory_rw_debug(CPU(cpu), ITERS_ADDR, word, 4, true);
+    }
     cpu_reset(CPU(cpu));
     CPU(cpu)->halted = 0;
 }

@@ -268,6 +268,12 @@ struct CPUState {
     int64_t icount_extra;
     /* Instructions executed since the CPU was created (icount source). */
     int64_t icount_executed;
+    /*
+     * Budget charged to the current (or last) slice for exception and
+     * interrupt deliveries (accel/tcg/cpu-exec.c), so that a fault storm
+     * still ends the slice; not instructions, so icount leaves it out.
+     */
+    int64_t icount_deliveries;
 
     sigjmp_buf jmp_env;
 

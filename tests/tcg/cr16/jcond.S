@@ -16,7 +16,7 @@ _start:
     movd $vtab, (r1,r0)
     lprd (r1,r0), intbase
 
-    # 1: F118 F119 F120 F121 F122 F123 F124 F125 F126 F127 F128 F129 F130 F131 j<cc> (rp), every condition, all flags clear (0x00)
+    # 1: F118-F131 j<cc> (rp), every condition, all flags clear (0x00)
     movw $1, r10
     movw $0x200, r0
     lpr r0, psr
@@ -84,7 +84,7 @@ L364:
 L365: br fail
 L366:
 
-    # 2: F118 F119 F120 F121 F122 F123 F124 F125 F126 F127 F128 F129 F130 F131 j<cc> (rp), every condition, C L F Z N set (0xe5)
+    # 2: F118-F131 j<cc> (rp), every condition, C L F Z N set (0xe5)
     movw $2, r10
     movw $0x2e5, r0
     lpr r0, psr
@@ -152,7 +152,7 @@ L386:
     br fail
 L387:
 
-    # 3: F118 F119 F120 F121 F122 F123 F124 F125 F126 F127 F128 F129 F130 F131 j<cc> (rp), every condition, Z alone (0x40)
+    # 3: F118-F131 j<cc> (rp), every condition, Z alone (0x40)
     movw $3, r10
     movw $0x240, r0
     lpr r0, psr
@@ -220,7 +220,7 @@ L407:
     br fail
 L408:
 
-    # 4: F118 F119 F120 F121 F122 F123 F124 F125 F126 F127 F128 F129 F130 F131 j<cc> (rp), every condition, L and N (0x84)
+    # 4: F118-F131 j<cc> (rp), every condition, L and N (0x84)
     movw $4, r10
     movw $0x284, r0
     lpr r0, psr
@@ -288,7 +288,7 @@ L428:
     br fail
 L429:
 
-    # 5: F118 F119 F120 F121 F122 F123 F124 F125 F126 F127 F128 F129 F130 F131 j<cc> (rp), every condition, C and F (0x21)
+    # 5: F118-F131 j<cc> (rp), every condition, C and F (0x21)
     movw $5, r10
     movw $0x221, r0
     lpr r0, psr
@@ -356,7 +356,8 @@ L448:
 L449: br fail
 L450:
 
-    # 6: F134 F135 F136 F137 F138 F139 F140 F141 F142 F143 F144 F145 F146 F147 s<cc> rd, every condition, all flags clear (0x00): 1 or 0 over the whole word
+    # 6: F134-F147 s<cc> rd, every condition, all flags clear (0x00): 1 or 0
+    # over the whole word
     movw $6, r10
     movw $0x200, r9
     lpr r9, psr
@@ -431,7 +432,8 @@ L450:
     movw $0, r7
     bal (ra), eqw8
 
-    # 7: F134 F135 F136 F137 F138 F139 F140 F141 F142 F143 F144 F145 F146 F147 s<cc> rd, every condition, C L F Z N set (0xe5): 1 or 0 over the whole word
+    # 7: F134-F147 s<cc> rd, every condition, C L F Z N set (0xe5): 1 or 0
+    # over the whole word
     movw $7, r10
     movw $0x2e5, r9
     lpr r9, psr
@@ -506,7 +508,8 @@ L450:
     movw $1, r7
     bal (ra), eqw8
 
-    # 8: F134 F135 F136 F137 F138 F139 F140 F141 F142 F143 F144 F145 F146 F147 s<cc> rd, every condition, Z alone (0x40): 1 or 0 over the whole word
+    # 8: F134-F147 s<cc> rd, every condition, Z alone (0x40): 1 or 0 over the
+    # whole word
     movw $8, r10
     movw $0x240, r9
     lpr r9, psr
@@ -581,7 +584,8 @@ L450:
     movw $1, r7
     bal (ra), eqw8
 
-    # 9: F134 F135 F136 F137 F138 F139 F140 F141 F142 F143 F144 F145 F146 F147 s<cc> rd, every condition, L and N (0x84): 1 or 0 over the whole word
+    # 9: F134-F147 s<cc> rd, every condition, L and N (0x84): 1 or 0 over the
+    # whole word
     movw $9, r10
     movw $0x284, r9
     lpr r9, psr
@@ -656,7 +660,8 @@ L450:
     movw $1, r7
     bal (ra), eqw8
 
-    # 10: F134 F135 F136 F137 F138 F139 F140 F141 F142 F143 F144 F145 F146 F147 s<cc> rd, every condition, C and F (0x21): 1 or 0 over the whole word
+    # 10: F134-F147 s<cc> rd, every condition, C and F (0x21): 1 or 0 over
+    # the whole word
     movw $10, r10
     movw $0x221, r9
     lpr r9, psr

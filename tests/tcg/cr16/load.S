@@ -343,6 +343,19 @@ _start:
     cmpd $0xc9c8c7c6, (r1,r0)
     bne fail
 
+    # 39: F241 loadd and F253 loadw across a 1 KiB page boundary (the
+    # softmmu's page size): the pattern at 0x803fc..0x80403 is written
+    # byte by byte first
+    movw $39, r10
+    movd $0x803fc, (r1,r0)
+    bal (ra), fillpat
+    loadd 0x803fe, (r1,r0)
+    cmpd $0xc5c4c3c2, (r1,r0)
+    bne fail
+    loadw 0x803ff, r2
+    cmpw $0xc4c3, r2
+    bne fail
+
     br pass
 
 # 64 bytes at (r1,r0): 0xc0, 0xc1, ... 0xff

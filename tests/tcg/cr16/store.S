@@ -481,6 +481,23 @@ _start:
     movd $0xeeee1234, (r5,r4)
     bal (ra), chk
 
+    # 40: F277 stord and F289 storw across a 1 KiB page boundary
+    movw $40, r10
+    movd $0x903fe, (r7,r6)
+    bal (ra), prep
+    movd $0x12345678, (r1,r0)
+    stord (r1,r0), 0x903fe
+    movd $0x5678eeee, (r9,r8)
+    movd $0xeeee1234, (r5,r4)
+    bal (ra), chk
+    movd $0x903ff, (r7,r6)
+    bal (ra), prep
+    movw $0xabcd, r1
+    storw r1, 0x903ff
+    movd $0xabcdeeee, (r9,r8)
+    movd $0xeeeeeeee, (r5,r4)
+    bal (ra), chk
+
     br pass
 
 # Fill T-4 .. T+7 with 0xee (T in (r7,r6)); changes r8, r9 only.

@@ -471,6 +471,32 @@ a16: spr psr, r6
     movw $E, r7
     bal (ra), chkrec
 
+    # 17: F112 a branch whose target lies beyond 0xFFFFFF: IAD.  The
+    # branch (br +0x100, 32-bit) is copied to 0xFFFF80; the saved PC is
+    # the next instruction (the PRM leaves it open; isa.md 7.3's rule for
+    # IAD, as in excp.S)
+    movw $17, r10
+    movw $0x100, r0
+    lpr r0, cfg
+    movd $vtab32, (r1,r0)
+    lprd (r1,r0), intbase
+    movd $0x010018e0, (r1,r0)
+    stord (r1,r0), 0xffff80
+    movd $a17@c, (r1,r0)
+    bal (ra), arm
+    movw $E, r1
+    lpr r1, psr
+    movd $0xffff80 >> 1, (r1,r0)
+    jump (r1,r0)
+    br fail
+a17: spr psr, r6
+    movw $12, r1
+    movw $E, r2
+    movw $E, r3
+    movd $0xffff84 >> 1, (r5,r4)
+    movw $E, r7
+    bal (ra), chkrec
+
     br pass
 
 # RESUME = (r1,r0); PSRAND = 0xffff (armmask: r2); the record cleared
