@@ -109,7 +109,8 @@ void qemu_chr_fe_set_handlers(CharBackend *b,
             mux_set_focus(chr, b->tag);
         }
         /* Connecting to a host end that is already open: say so. */
-        if (chr->be_open && fd_event) {
+        if (chr->be_open && fd_event &&
+            (!qemu_chr_is_mux(chr) || qemu_chr_muxes_opened())) {
             fd_event(opaque, CHR_EVENT_OPENED);
         }
     }

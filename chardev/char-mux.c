@@ -165,13 +165,45 @@ static void mux_chr_event(void *opaque, QEMUChrEvent event)
     qemu_chr_be_event(CHARDEV(d), event);
 }
 
+static bool muxes_opened;
+
+bool qemu_chr_muxes_opened(void)
+{
+    return muxes_opened;
+}
+
+static void mux_fan_out(MuxChardev *d, QEMUChrEvent event)
+{
+    for (int i = 0; i < MAX_MUX; i++) {
+        mux_send_event(d->backends[i], event);
+    }
+}
+
+static void mux_open_one(Chardev *chr, void *opaque)
+{
+    if (qemu_chr_is_mux(chr) && chr->be_open) {
+        mux_fan_out(MUX_CHARDEV(chr), CHR_EVENT_OPENED);
+    }
+}
+
+void qemu_chr_open_muxes(void)
+{
+    if (muxes_opened) {
+        return;
+    }
+    muxes_opened = true;
+    qemu_chr_foreach(mux_open_one, NULL);
+}
+
 static void mux_chr_be_event(Chardev *chr, QEMUChrEvent event)
 {
     MuxChardev *d = MUX_CHARDEV(chr);
 
-    for (int i = 0; i < MAX_MUX; i++) {
-        mux_send_event(d->backends[i], event);
+    /* chr->be_open already records the state; front ends hear of it later. */
+    if (event == CHR_EVENT_OPENED && !muxes_opened) {
+        return;
     }
+    mux_fan_out(d, event);
 }
 
 static int mux_chr_write(Chardev *chr, const uint8_t *buf, int len)

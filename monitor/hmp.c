@@ -803,19 +803,30 @@ static void hmp_event(void *opaque, QEMUChrEvent event)
             readline_restart(mon->rs);
         }
         g_string_truncate(mon->line, 0);
+        mon->opened = true;
         if (!mon->mux_out) {
             hmp_banner(mon);
+            mon->banner_shown = true;
             hmp_show_prompt(mon);
         }
         break;
     case CHR_EVENT_MUX_IN:
         mon->mux_out = false;
+        if (!mon->opened) {
+            break;
+        }
+        /* Under -nographic the user first meets the monitor here. */
+        if (!mon->banner_shown) {
+            hmp_banner(mon);
+            mon->banner_shown = true;
+        }
         hmp_show_prompt(mon);
         break;
     case CHR_EVENT_MUX_OUT:
         mon->mux_out = true;
         break;
     case CHR_EVENT_CLOSED:
+        mon->opened = false;
         if (mon->rs) {
             readline_restart(mon->rs);
         }

@@ -31,6 +31,9 @@ typedef struct MonitorHMP {
     bool last_was_cr;       /* swallow the LF of a CR LF pair */
     /* The mux gave the focus to another front end: no prompt for now. */
     bool mux_out;
+    /* OPENED seen: until then a mux focus change prints nothing. */
+    bool opened;
+    bool banner_shown;
     /* Capture monitors keep their output instead of writing it. */
     bool capture;
     /* Defaults of x/xp: the previous format. */

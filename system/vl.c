@@ -25,6 +25,7 @@
 #include "qemu/option.h"
 #include "qemu/timer.h"
 #include "chardev/char.h"
+#include "chardev/char-mux.h"
 #include "gdbstub/gdbstub.h"
 #include "hw/boards.h"
 #include "hw/loader.h"
@@ -1025,6 +1026,7 @@ void qemu_init(int argc, char **argv)
 
     create_devices();
     qdev_machine_creation_done();
+    qemu_chr_open_muxes();
 
     if (conf.gdb_dev) {
         loc_restore(&conf.gdb_loc);

@@ -44,4 +44,14 @@ void mux_chr_detach_frontend(MuxChardev *d, int tag);
 /* Give the focus to front end @focus (MUX_OUT / MUX_IN events). */
 void mux_set_focus(Chardev *chr, int focus);
 
+/*
+ * Multiplexers hold back CHR_EVENT_OPENED from their front ends until the
+ * machine is built, so that every front end (monitor, serial ports) is
+ * attached and the focus rests on the last one, as the user expects:
+ * -nographic starts on the guest's serial line, not on the monitor.
+ * vl.c calls this once the machine and its -device options are created.
+ */
+void qemu_chr_open_muxes(void);
+bool qemu_chr_muxes_opened(void);
+
 #endif /* CHARDEV_CHAR_MUX_H */

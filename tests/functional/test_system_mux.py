@@ -172,6 +172,34 @@ def main():
                 p.wait()
     h.run('socket-clients-come-and-go', socket_clients_come_and_go)
 
+    def console_starts_on_serial():
+        # -nographic puts the guest's serial line in front: the firmware
+        # banner comes first and the monitor stays silent until C-a c,
+        # which then greets the user with the banner and the prompt.
+        p, master, slave, before = on_pty(['-M', 'virt', '-nographic'])
+        try:
+            out = read_until(master, b'boot monitor')
+            check(b'(qemu)' not in out and b'monitor - type' not in out,
+                  'monitor spoke before being switched to: %r' % out)
+            check(out.lstrip().startswith(b'qemu-cr16 virt firmware'),
+                  'first output is not the firmware banner: %r' % out)
+            os.write(master, b'\x01c')
+            out = read_until(master, b'(qemu) ')
+            check(b"monitor - type 'help'" in out, 'no banner: %r' % out)
+            os.write(master, b'info status\r')
+            read_until(master, b'VM status: running')
+            os.write(master, b'\x01x')
+            read_until(master, b'Terminated')
+            p.wait(timeout=20)
+            check(p.returncode == 0, 'status %d' % p.returncode)
+        finally:
+            if p.poll() is None:
+                p.kill()
+                p.wait()
+            os.close(master)
+            os.close(slave)
+    h.run('nographic-starts-on-serial', console_starts_on_serial)
+
     return h.finish()
 
 

@@ -370,6 +370,8 @@ static void mux_setup(MuxFixture *f)
     g_assert_true(qemu_chr_is_mux(f->chr));
     fe_attach(&f->monitor, f->chr);
     fe_attach(&f->serial, f->chr);
+    /* vl.c does this once the machine is built: front ends hear OPENED. */
+    qemu_chr_open_muxes();
     f->fd = tcp_connect(chr_tcp_port(qemu_chr_find("mx-base")));
     RUN_UNTIL(f->serial.opened == 1 && f->monitor.opened == 1);
 }
