@@ -12,16 +12,18 @@
 #
 # Besides the protocol, a few helpers the tests share: reading symbols
 # from an ELF file, and starting qemu-system-cr16 with a gdbstub on a
-# free TCP port.
+# free TCP port (the rest of the plumbing is qemu_test.py's).
 #
 # SPDX-License-Identifier: GPL-2.0-or-later
 
 import os
-import sys
 import socket
 import struct
-import subprocess
+import sys
 import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from qemu_test import Emulator, assemble, connect_unix, free_port  # noqa: E402
 
 
 class RSPError(Exception):
@@ -142,18 +144,8 @@ class RSPClient:
 
     @classmethod
     def connect_unix(cls, path, timeout=10.0, wait=10.0):
-        deadline = time.monotonic() + wait
-        while True:
-            try:
-                sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-                sock.connect(path)
-                sock.settimeout(timeout)
-                return cls(sock, timeout)
-            except OSError:
-                sock.close()
-                if time.monotonic() > deadline:
-                    raise
-                time.sleep(0.05)
+        # qemu_test.connect_unix, the module function, does the waiting.
+        return cls(connect_unix(path, wait), timeout)
 
     def close(self):
         try:
@@ -360,116 +352,24 @@ def elf_symbols(path):
     return syms
 
 
-def free_port():
-    s = socket.socket()
-    s.bind(('127.0.0.1', 0))
-    port = s.getsockname()[1]
-    s.close()
-    return port
-
-
-class Emulator:
-    """qemu-system-cr16 with a gdbstub; stdout/stderr kept for checks."""
+class GdbEmulator(Emulator):
+    """qemu-system-cr16 -M @machine -nographic -kernel @kernel -gdb DEV,
+    stopped at reset unless @paused is False.  DEV is @gdb, or by default
+    a TCP port of its own (.port), which connect() reaches.  Other
+    keywords go to qemu_test.Emulator (e.g. hmp=True)."""
 
     def __init__(self, qemu, kernel, extra=(), paused=True, port=None,
-                 gdb=None, machine='sim'):
+                 gdb=None, machine='sim', **kw):
         self.port = port or free_port()
         gdb = gdb or 'tcp::%d' % self.port
         args = [qemu, '-M', machine, '-nographic', '-kernel', kernel,
                 '-gdb', gdb]
         if paused:
             args.append('-S')
-        args += list(extra)
-        self.args = args
-        self.stdout = self.stderr = None
-        self.proc = subprocess.Popen(args, stdin=subprocess.DEVNULL,
-                                     stdout=subprocess.PIPE,
-                                     stderr=subprocess.PIPE)
+        super().__init__(args + list(extra), **kw)
 
     def connect(self, **kw):
         return RSPClient.connect_tcp(self.port, **kw)
-
-    def wait(self, timeout=30):
-        if self.stderr is None:
-            out, err = self.proc.communicate(timeout=timeout)
-            self.stdout = out.decode(errors='replace')
-            self.stderr = err.decode(errors='replace')
-        return self.proc.returncode
-
-    def alive(self):
-        return self.proc.poll() is None
-
-    def kill(self):
-        """
-        End the emulator (SIGTERM: an orderly exit, so the sanitizers
-        get to check for leaks), then fail if a sanitizer complained.
-        """
-        if self.proc.poll() is None:
-            self.proc.terminate()
-        try:
-            self.wait(30)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-            self.wait(10)
-            raise AssertionError('emulator ignored SIGTERM')
-        for bad in SANITIZER_REPORTS:
-            if bad in self.stderr:
-                raise AssertionError('sanitizer report:\n' + self.stderr)
-
-
-# What ASan, LSan and UBSan print when they find something.
-SANITIZER_REPORTS = ('ERROR: AddressSanitizer', 'ERROR: LeakSanitizer',
-                     'runtime error:')
-
-
-class Tap:
-    """Minimal TAP output: one line per test, failures with a reason."""
-
-    def __init__(self):
-        self.n = 0
-        self.failed = 0
-        self.cleanups = []
-
-    def run(self, name, fn):
-        self.n += 1
-        errors = []
-        try:
-            fn()
-        except Exception as e:
-            errors.append(e)
-        # Clean-ups check things too (the emulator's sanitizer output).
-        for c in self.cleanups:
-            try:
-                c()
-            except Exception as e:
-                errors.append(e)
-        self.cleanups = []
-        if not errors:
-            print('ok %d %s' % (self.n, name), flush=True)
-            return
-        self.failed += 1
-        print('not ok %d %s' % (self.n, name), flush=True)
-        for e in errors:
-            for line in ('%s: %s' % (type(e).__name__, e)).splitlines():
-                print('# ' + line, flush=True)
-
-    def skip(self, name, why):
-        self.n += 1
-        print('ok %d %s # SKIP %s' % (self.n, name, why), flush=True)
-
-    def finish(self):
-        print('1..%d' % self.n, flush=True)
-        return 1 if self.failed else 0
-
-
-def check(cond, msg='check failed'):
-    if not cond:
-        raise AssertionError(msg)
-
-
-def eq(got, want, what=''):
-    if got != want:
-        raise AssertionError('%s: got %r, want %r' % (what, got, want))
 
 
 # ---- the guest program the gdbstub tests debug ---------------------------------
@@ -556,15 +456,8 @@ REG_SIZES = [2] * 12 + [4] * 15
 def build_guest(asm, tmpdir, text=GUEST_PROGRAM, name='guest', ttext=None,
                 tdata=GUEST_DATA):
     """Assemble @text with scripts/cr16-as; (elf path, symbols)."""
-    src = os.path.join(tmpdir, name + '.S')
-    elf = os.path.join(tmpdir, name + '.elf')
-    with open(src, 'w') as f:
-        f.write(text)
-    args = [sys.executable, asm, '-Tdata', '0x%x' % tdata]
+    args = ['-Tdata', '0x%x' % tdata]
     if ttext is not None:
         args += ['-Ttext', '0x%x' % ttext]
-    r = subprocess.run(args + ['-o', elf, src], capture_output=True,
-                       text=True)
-    if r.returncode:
-        raise RuntimeError('cr16-as failed: ' + r.stderr)
+    elf = assemble(asm, text, tmpdir, args, name=name)
     return elf, elf_symbols(elf)

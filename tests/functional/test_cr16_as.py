@@ -10,13 +10,14 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 
 import argparse
-import importlib.machinery
-import importlib.util
 import os
 import struct
 import subprocess
 import sys
 import tempfile
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from qemu_test import Harness, check, eq, load_assembler  # noqa: E402
 
 ARGS = None
 ASM = None          # the cr16-as module
@@ -26,14 +27,6 @@ TESTS = []
 def test(fn):
     TESTS.append(fn)
     return fn
-
-
-def load_assembler(path):
-    loader = importlib.machinery.SourceFileLoader('cr16_as', path)
-    spec = importlib.util.spec_from_loader('cr16_as', loader)
-    mod = importlib.util.module_from_spec(spec)
-    loader.exec_module(mod)
-    return mod
 
 
 def asm(src, **kw):
@@ -47,16 +40,6 @@ def text_bytes(src, **kw):
 
 def hexb(src, **kw):
     return text_bytes(src, **kw).hex(' ')
-
-
-def check(cond, msg):
-    if not cond:
-        raise AssertionError(msg)
-
-
-def eq(got, want, what=''):
-    if got != want:
-        raise AssertionError('%s: got %r, want %r' % (what, got, want))
 
 
 def run_as(src, *args, files=None):
@@ -633,19 +616,11 @@ def main():
     if ARGS.disas:
         ARGS.disas = os.path.abspath(ARGS.disas)
     ASM = load_assembler(ARGS.assembler)
-    print('1..%d' % len(TESTS))
-    failed = 0
-    for n, fn in enumerate(TESTS, 1):
-        try:
-            fn()
-            print('ok %d - %s' % (n, fn.__name__))
-        except Exception as e:      # report and go on with the next test
-            failed += 1
-            print('not ok %d - %s' % (n, fn.__name__))
-            for line in ('%s: %s' % (type(e).__name__, e)).splitlines():
-                print('# ' + line)
-    return 1 if failed else 0
-
+    h = Harness()
+    h.plan(len(TESTS))
+    for fn in TESTS:
+        h.run(fn.__name__, fn)
+    return h.finish()
 
 if __name__ == '__main__':
     sys.exit(main())

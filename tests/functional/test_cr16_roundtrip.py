@@ -18,20 +18,14 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 
 import argparse
-import importlib.machinery
-import importlib.util
+import os
 import subprocess
 import sys
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from qemu_test import load_assembler  # noqa: E402
+
 PC = 0x800000       # room for branches both ways in the 24-bit space
-
-
-def load_assembler(path):
-    loader = importlib.machinery.SourceFileLoader('cr16_as', path)
-    spec = importlib.util.spec_from_loader('cr16_as', loader)
-    mod = importlib.util.module_from_spec(spec)
-    loader.exec_module(mod)
-    return mod
 
 
 def kind_values(kind, width):

@@ -13,21 +13,20 @@
 #
 # SPDX-License-Identifier: GPL-2.0-or-later
 
-import argparse
 import os
-import socket
-import subprocess
 import sys
 import tempfile
 import time
 import xml.etree.ElementTree as ET
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from rsp_client import (Emulator, RSPClient, RSPError, StopReply, Tap,  # noqa
-                        build_guest, check, eq, free_port, le_hex, le_int, GUEST_EXIT, REG_NAMES,
-                        REG_SIZES, REG_R2, REG_R3, REG_R4, REG_R5, REG_R6,
-                        REG_SP, REG_PC, REG_ISP, REG_INTBASE, REG_PSR,
-                        REG_CFG)
+from qemu_test import (Harness, arg_parser, check, eq, free_port,  # noqa: E402
+                       machines)
+from rsp_client import (GdbEmulator, RSPClient, RSPError,  # noqa: E402
+                        StopReply, build_guest, le_hex, le_int, GUEST_EXIT,
+                        REG_NAMES, REG_SIZES, REG_R2, REG_R3, REG_R4,
+                        REG_R5, REG_R6, REG_SP, REG_PC, REG_ISP,
+                        REG_INTBASE, REG_PSR, REG_CFG)
 
 OPTS = None
 ELF = None
@@ -38,10 +37,10 @@ TIMEOUT = 30
 
 def start(tap, paused=True, **kw):
     """An emulator and a client that went through GDB's handshake."""
-    emu = Emulator(OPTS.qemu, ELF, paused=paused, **kw)
-    tap.cleanups.append(emu.kill)
+    emu = GdbEmulator(OPTS.qemu, ELF, paused=paused, **kw)
+    tap.defer(emu.stop)
     c = emu.connect(timeout=TIMEOUT)
-    tap.cleanups.insert(0, c.close)
+    tap.defer(c.close)
     c.handshake()
     return emu, c
 
@@ -403,7 +402,7 @@ def test_reattach(tap):
     check(emu.alive(), 'emulator still there')
     # A new client finds the guest stopped, still spinning where it was.
     c2 = emu.connect(timeout=TIMEOUT)
-    tap.cleanups.insert(0, c2.close)
+    tap.defer(c2.close)
     c2.handshake(noack=False)
     stop = c2.stop_reason()
     check(stop.reg(REG_PC) in (SYM['spin'], SYM['spin'] + 2),
@@ -450,63 +449,24 @@ def test_monitor_command(tap):
 
 def test_unix_socket(tap):
     path = os.path.join(TMP, 'gdb.sock')
-    emu = Emulator(OPTS.qemu, ELF, gdb='unix:' + path)
-    tap.cleanups.append(emu.kill)
+    emu = GdbEmulator(OPTS.qemu, ELF, gdb='unix:' + path)
+    tap.defer(emu.stop)
     c = RSPClient.connect_unix(path, timeout=TIMEOUT)
-    tap.cleanups.insert(0, c.close)
+    tap.defer(c.close)
     c.handshake()
     eq(c.stop_reason().reg(REG_PC), SYM['_start'], 'pc over a unix socket')
     eq(c.cont(TIMEOUT).exit_code, GUEST_EXIT, 'exit code')
 
 
-class Hmp:
-    """A bare HMP client on a Unix socket: send a line, read to the prompt."""
-
-    def __init__(self, path):
-        deadline = time.monotonic() + TIMEOUT
-        while True:
-            self.sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-            try:
-                self.sock.connect(path)
-                break
-            except OSError:
-                self.sock.close()
-                if time.monotonic() > deadline:
-                    raise
-                time.sleep(0.05)
-        self.sock.settimeout(TIMEOUT)
-        self.read_to_prompt()
-
-    def read_to_prompt(self):
-        out = b''
-        while not out.endswith(b'(qemu) '):
-            chunk = self.sock.recv(4096)
-            if not chunk:
-                raise AssertionError('monitor closed: %r' % out)
-            out += chunk
-        return out.decode(errors='replace')
-
-    def cmd(self, line):
-        self.sock.sendall(line.encode() + b'\n')
-        return self.read_to_prompt()
-
-    def close(self):
-        self.sock.close()
-
-
 def test_hmp_gdbserver(tap):
-    mon_path = os.path.join(TMP, 'hmp.sock')
-    emu = Emulator(OPTS.qemu, ELF, gdb='none',
-                   extra=['-monitor', 'unix:%s,server=on,wait=off' %
-                          mon_path])
-    tap.cleanups.append(emu.kill)
-    mon = Hmp(mon_path)
-    tap.cleanups.insert(0, mon.close)
+    emu = GdbEmulator(OPTS.qemu, ELF, gdb='none', hmp=True)
+    tap.defer(emu.stop)
+    mon = emu.connect_hmp(timeout=TIMEOUT, connect_timeout=TIMEOUT)
     port = free_port()
-    out = mon.cmd('gdbserver tcp::%d' % port)
+    out = mon.raw('gdbserver tcp::%d' % port, eol='\n')
     check('Waiting for gdb connection' in out, out)
     c = RSPClient.connect_tcp(port, timeout=TIMEOUT)
-    tap.cleanups.insert(0, c.close)
+    tap.defer(c.close)
     c.handshake()
     eq(c.stop_reason().reg(REG_PC), SYM['_start'], 'attached')
     eq(c.insert(0, SYM['after_loop']), 'OK', 'Z0')
@@ -514,7 +474,7 @@ def test_hmp_gdbserver(tap):
     set_reg(c, REG_PC, SYM['spin'])
     # Moving the stub drops the client and its breakpoint.
     port2 = free_port()
-    out = mon.cmd('gdbserver tcp::%d' % port2)
+    out = mon.raw('gdbserver tcp::%d' % port2, eol='\n')
     check('Waiting for gdb connection' in out, out)
     try:
         c.command('qC')
@@ -522,7 +482,7 @@ def test_hmp_gdbserver(tap):
     except (RSPError, OSError):
         pass
     c2 = RSPClient.connect_tcp(port2, timeout=TIMEOUT)
-    tap.cleanups.insert(0, c2.close)
+    tap.defer(c2.close)
     c2.handshake()
     set_reg(c2, REG_PC, SYM['_start'])
     stop = c2.cont(TIMEOUT)
@@ -530,16 +490,13 @@ def test_hmp_gdbserver(tap):
 
 
 def test_hmp_gdbserver_none(tap):
-    mon_path = os.path.join(TMP, 'hmp2.sock')
-    emu = Emulator(OPTS.qemu, ELF, extra=[
-        '-monitor', 'unix:%s,server=on,wait=off' % mon_path])
-    tap.cleanups.append(emu.kill)
-    mon = Hmp(mon_path)
-    tap.cleanups.insert(0, mon.close)
+    emu = GdbEmulator(OPTS.qemu, ELF, hmp=True)
+    tap.defer(emu.stop)
+    mon = emu.connect_hmp(timeout=TIMEOUT, connect_timeout=TIMEOUT)
     c = emu.connect(timeout=TIMEOUT)
-    tap.cleanups.insert(0, c.close)
+    tap.defer(c.close)
     c.handshake()
-    out = mon.cmd('gdbserver none')
+    out = mon.raw('gdbserver none', eol='\n')
     check('Disabled gdbserver' in out, out)
     # The client is gone and the guest, no longer held, runs to its end.
     eq(emu.wait(TIMEOUT), GUEST_EXIT, 'guest ran to its end')
@@ -616,18 +573,17 @@ ICU_ISTAT0 = 0xfffe0a
 
 
 def have_virt():
-    r = subprocess.run([OPTS.qemu, '-M', 'help'], capture_output=True,
-                       text=True)
-    return any(line.split()[:1] == ['virt'] for line in r.stdout.splitlines())
+    return 'virt' in machines(OPTS.qemu)
 
 
 def test_step_into_interrupt(tap):
     elf, sym = build_guest(OPTS.asm, TMP, IRQ_PROGRAM, 'irq',
                            ttext=0x10000, tdata=0x40000)
-    emu = Emulator(OPTS.qemu, elf, machine='virt', extra=['-bios', 'none'])
-    tap.cleanups.append(emu.kill)
+    emu = GdbEmulator(OPTS.qemu, elf, machine='virt',
+                      extra=['-bios', 'none'])
+    tap.defer(emu.stop)
     c = emu.connect(timeout=TIMEOUT)
-    tap.cleanups.insert(0, c.close)
+    tap.defer(c.close)
     c.handshake()
     eq(c.stop_reason().reg(REG_PC), sym['_start'], 'pc at reset')
     eq(c.insert(0, sym['ready']), 'OK', 'Z0 ready')
@@ -665,10 +621,11 @@ def test_step_into_interrupt(tap):
 def test_breakpoint_in_interrupt_handler(tap):
     elf, sym = build_guest(OPTS.asm, TMP, IRQ_PROGRAM, 'irq2',
                            ttext=0x10000, tdata=0x40000)
-    emu = Emulator(OPTS.qemu, elf, machine='virt', extra=['-bios', 'none'])
-    tap.cleanups.append(emu.kill)
+    emu = GdbEmulator(OPTS.qemu, elf, machine='virt',
+                      extra=['-bios', 'none'])
+    tap.defer(emu.stop)
     c = emu.connect(timeout=TIMEOUT)
-    tap.cleanups.insert(0, c.close)
+    tap.defer(c.close)
     c.handshake()
     # The handler's third instruction (the acknowledging store).
     target = sym['h_timer'] + 8
@@ -768,15 +725,13 @@ TESTS = [
 
 def main():
     global OPTS, ELF, SYM, TMP
-    ap = argparse.ArgumentParser()
-    ap.add_argument('--qemu', required=True)
-    ap.add_argument('--as', dest='asm', required=True)
+    ap = arg_parser()
     ap.add_argument('tests', nargs='*', help='names of tests to run')
     OPTS = ap.parse_args()
     tmp = tempfile.TemporaryDirectory()
     TMP = tmp.name
     ELF, SYM = build_guest(OPTS.asm, TMP)
-    tap = Tap()
+    tap = Harness(sep=' ')
     virt = have_virt()
     for name, fn in TESTS:
         if OPTS.tests and name not in OPTS.tests:

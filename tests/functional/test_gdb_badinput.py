@@ -12,15 +12,15 @@
 #
 # SPDX-License-Identifier: GPL-2.0-or-later
 
-import argparse
 import os
 import random
 import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from rsp_client import (Emulator, Tap, build_guest, check, eq, frame,  # noqa
-                        le_hex, le_int, GUEST_EXIT, REG_PC)
+from qemu_test import Harness, arg_parser, check, eq  # noqa: E402
+from rsp_client import (GdbEmulator, build_guest, frame, le_hex,  # noqa: E402
+                        le_int, GUEST_EXIT, REG_PC)
 
 OPTS = None
 ELF = None
@@ -33,10 +33,10 @@ REG_PC_OFFSET = 12 * 2 + 4 * 4
 
 
 def start(tap, noack=True):
-    emu = Emulator(OPTS.qemu, ELF)
-    tap.cleanups.append(emu.kill)
+    emu = GdbEmulator(OPTS.qemu, ELF)
+    tap.defer(emu.stop)
     c = emu.connect(timeout=TIMEOUT)
-    tap.cleanups.insert(0, c.close)
+    tap.defer(c.close)
     c.handshake(noack=noack)
     return emu, c
 
@@ -74,7 +74,7 @@ def parked_snapshot(c):
 
 def reconnect(tap, emu):
     c = emu.connect(timeout=TIMEOUT)
-    tap.cleanups.insert(0, c.close)
+    tap.defer(c.close)
     c.handshake()
     return c
 
@@ -291,7 +291,7 @@ def test_client_vanishes_mid_packet(tap):
     c2.close()
     # Cut in the checksum, too.
     c3 = emu.connect(timeout=TIMEOUT)
-    tap.cleanups.insert(0, c3.close)
+    tap.defer(c3.close)
     c3.send_raw(frame('M%x,2:ffff' % SYM['var'])[:-1])
     c3.close()
     c4 = reconnect(tap, emu)
@@ -336,14 +336,12 @@ TESTS = [
 
 def main():
     global OPTS, ELF, SYM
-    ap = argparse.ArgumentParser()
-    ap.add_argument('--qemu', required=True)
-    ap.add_argument('--as', dest='asm', required=True)
+    ap = arg_parser()
     ap.add_argument('tests', nargs='*', help='names of tests to run')
     OPTS = ap.parse_args()
     tmp = tempfile.TemporaryDirectory()
     ELF, SYM = build_guest(OPTS.asm, tmp.name)
-    tap = Tap()
+    tap = Harness(sep=' ')
     for name, fn in TESTS:
         if not OPTS.tests or name in OPTS.tests:
             tap.run(name, lambda: fn(tap))

@@ -12,11 +12,13 @@
 #
 # SPDX-License-Identifier: GPL-2.0-or-later
 
-import argparse
 import os
-import subprocess
 import sys
 import tempfile
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from qemu_test import (Harness, arg_parser, assemble, check,  # noqa: E402
+                       run_qemu)
 
 # The simulator's syscall numbers (toolchain-abi.md 5.3).
 PRELUDE = '''
@@ -139,60 +141,23 @@ alt:
 '''
 
 
-class Harness:
-    def __init__(self):
-        self.n = 0
-        self.failed = 0
-
-    def run(self, name, fn):
-        self.n += 1
-        try:
-            fn()
-            print('ok %d - %s' % (self.n, name))
-        except (AssertionError, subprocess.TimeoutExpired) as e:
-            self.failed += 1
-            print('not ok %d - %s' % (self.n, name))
-            for line in str(e).splitlines():
-                print('# ' + line)
-        sys.stdout.flush()
-
-    def finish(self):
-        print('1..%d' % self.n)
-        return 1 if self.failed else 0
-
-
-def check(cond, msg):
-    if not cond:
-        raise AssertionError(msg)
-
-
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument('--qemu', required=True)
-    ap.add_argument('--as', dest='asm', required=True)
+    ap = arg_parser()
     ap.add_argument('--accel', default=None)
     opts = ap.parse_args()
     tmp = tempfile.TemporaryDirectory()
     h = Harness()
 
     def build(name, text, fmt='elf'):
-        src = os.path.join(tmp.name, name + '.S')
-        out = os.path.join(tmp.name, name + ('.elf' if fmt == 'elf'
-                                             else '.bin'))
-        with open(src, 'w') as f:
-            f.write(text)
-        r = subprocess.run([sys.executable, opts.asm, '-O', fmt, '-o', out,
-                            src], capture_output=True, text=True)
-        check(r.returncode == 0, 'cr16-as failed: %s' % r.stderr)
-        return out
+        return assemble(opts.asm, text, tmp.name, ['-O', fmt], name=name,
+                        suffix='.elf' if fmt == 'elf' else '.bin')
 
     def run(kernel, extra=(), stdin=None, machine='sim'):
         args = [opts.qemu, '-M', machine, '-nographic', '-kernel', kernel]
         if opts.accel:
             args += ['-accel', opts.accel]
         args += list(extra)
-        return subprocess.run(args, input=stdin, capture_output=True,
-                              text=True, timeout=60)
+        return run_qemu(args, input=stdin, timeout=60)
 
     def hello():
         r = run(build('hello', HELLO))
@@ -288,13 +253,8 @@ def main():
         # .data linked to run at 0x40000 but stored right after the code:
         # the program reads its message at the VMA.
         text = HELLO.replace('msg:\n', '    .data\nmsg:\n')
-        src = os.path.join(tmp.name, 'vma.S')
-        out = os.path.join(tmp.name, 'vma.elf')
-        with open(src, 'w') as f:
-            f.write(text)
-        r = subprocess.run([sys.executable, opts.asm, '-Tdata', '0x40000',
-                            '-o', out, src], capture_output=True, text=True)
-        check(r.returncode == 0, 'cr16-as failed: %s' % r.stderr)
+        out = assemble(opts.asm, text, tmp.name, ['-Tdata', '0x40000'],
+                       name='vma')
         r = run(out, machine='sim,load-vma=on')
         check(r.stdout == 'Hello, world!\n' and r.returncode == 0,
               'status %d stdout %r stderr %r' % (r.returncode, r.stdout,

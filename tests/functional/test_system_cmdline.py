@@ -10,49 +10,23 @@
 #
 # SPDX-License-Identifier: GPL-2.0-or-later
 
-import argparse
 import os
-import signal
 import struct
 import subprocess
 import sys
 import tempfile
 import time
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from qemu_test import (Emulator, Harness, assemble, check,  # noqa: E402
+                       parse_args, run_qemu)
+
 PROG = 'qemu-system-cr16: '
 
 
-class Harness:
-    def __init__(self):
-        self.n = 0
-        self.failed = 0
-
-    def run(self, name, fn):
-        self.n += 1
-        try:
-            fn()
-            print('ok %d - %s' % (self.n, name))
-        except (AssertionError, subprocess.TimeoutExpired) as e:
-            self.failed += 1
-            print('not ok %d - %s' % (self.n, name))
-            for line in str(e).splitlines():
-                print('# ' + line)
-        sys.stdout.flush()
-
-    def finish(self):
-        print('1..%d' % self.n)
-        return 1 if self.failed else 0
-
-
 def qemu(args, timeout=30, **kw):
-    return subprocess.run([QEMU] + args, stdin=subprocess.DEVNULL,
-                          capture_output=True, text=True, timeout=timeout,
-                          **kw)
-
-
-def check(cond, msg):
-    if not cond:
-        raise AssertionError(msg)
+    return run_qemu([QEMU] + args, stdin=subprocess.DEVNULL,
+                    timeout=timeout, **kw)
 
 
 def expect_ok(args, want_in_stdout):
@@ -82,10 +56,7 @@ def expect_error(args, *words):
 
 def main():
     global QEMU
-    ap = argparse.ArgumentParser()
-    ap.add_argument('--qemu', required=True)
-    ap.add_argument('--as', dest='asm')
-    opts = ap.parse_args()
+    opts = parse_args(asm='optional')
     QEMU = opts.qemu
     tmp = tempfile.TemporaryDirectory()
     h = Harness()
@@ -158,12 +129,8 @@ def main():
                                 os.path.realpath(sys.executable)],
                                'machine'))
     if opts.asm:
-        src = os.path.join(tmp.name, 'seg.S')
-        elf = os.path.join(tmp.name, 'seg.elf')
-        with open(src, 'w') as f:
-            f.write('    .text\n    .global _start\n_start:\n    br _start\n')
-        subprocess.run([sys.executable, opts.asm, '-o', elf, src],
-                       check=True)
+        elf = assemble(opts.asm, '    .text\n    .global _start\n_start:\n'
+                       '    br _start\n', tmp.name, name='seg')
         with open(elf, 'rb') as f:
             data = f.read()
         # Keep the headers, cut inside the first segment's data.
@@ -212,16 +179,13 @@ def main():
 
     # ---- orderly shutdown on a signal --------------------------------------
     def sigterm():
-        p = subprocess.Popen([QEMU, '-M', 'none', '-display', 'none'],
-                             stdin=subprocess.DEVNULL,
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                             text=True)
-        time.sleep(0.5)
-        p.send_signal(signal.SIGTERM)
-        out, err = p.communicate(timeout=20)
-        check(p.returncode == 0, 'status %d, stderr %r' %
-              (p.returncode, err))
-        check('terminating on signal 15' in err, 'stderr %r' % err)
+        with Emulator([QEMU, '-M', 'none', '-display', 'none']) as emu:
+            time.sleep(0.5)
+            emu.terminate()
+            status = emu.wait(timeout=20)
+            check(status == 0, 'status %d, stderr %r' % (status, emu.err))
+            check('terminating on signal 15' in emu.err,
+                  'stderr %r' % emu.err)
     h.run('sigterm-exits-cleanly', sigterm)
 
     return h.finish()

@@ -10,43 +10,17 @@
 #
 # SPDX-License-Identifier: GPL-2.0-or-later
 
-import argparse
 import os
 import pty
 import select
-import signal
 import socket
-import subprocess
 import sys
 import termios
 import time
 
-
-class Harness:
-    def __init__(self):
-        self.n = 0
-        self.failed = 0
-
-    def run(self, name, fn):
-        self.n += 1
-        try:
-            fn()
-            print('ok %d - %s' % (self.n, name))
-        except (AssertionError, subprocess.TimeoutExpired, OSError) as e:
-            self.failed += 1
-            print('not ok %d - %s' % (self.n, name))
-            for line in str(e).splitlines():
-                print('# ' + line)
-        sys.stdout.flush()
-
-    def finish(self):
-        print('1..%d' % self.n)
-        return 1 if self.failed else 0
-
-
-def check(cond, msg):
-    if not cond:
-        raise AssertionError(msg)
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from qemu_test import (Emulator, Harness, check, free_port,  # noqa: E402
+                       parse_args)
 
 
 def read_until(fd, want, timeout=10):
@@ -68,83 +42,64 @@ def read_until(fd, want, timeout=10):
     return got
 
 
-def free_port():
-    s = socket.socket()
-    s.bind(('127.0.0.1', 0))
-    port = s.getsockname()[1]
-    s.close()
-    return port
+def wait_raw(tty, timeout=10):
+    """Wait until the emulator made the terminal raw."""
+    end = time.monotonic() + timeout
+    while termios.tcgetattr(tty)[3] & termios.ICANON:
+        check(time.monotonic() < end, 'terminal never went raw')
+        time.sleep(0.05)
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument('--qemu', required=True)
-    opts = ap.parse_args()
+    opts = parse_args(asm=False)
     h = Harness()
 
     def on_pty(args):
         master, slave = pty.openpty()
         before = termios.tcgetattr(slave)
-        p = subprocess.Popen([opts.qemu] + args, stdin=slave, stdout=slave,
-                             stderr=subprocess.PIPE, start_new_session=True)
-        return p, master, slave, before
+        emu = Emulator([opts.qemu] + args, stdin=slave, stdout=slave,
+                       start_new_session=True)
+        return emu, master, slave, before
 
     def mux_help_and_quit():
-        p, master, slave, before = on_pty(['-M', 'none', '-nographic'])
+        emu, master, slave, before = on_pty(['-M', 'none', '-nographic'])
         try:
-            # Wait until the emulator made the terminal raw.
-            end = time.monotonic() + 10
-            while termios.tcgetattr(slave)[3] & termios.ICANON:
-                check(time.monotonic() < end, 'terminal never went raw')
-                time.sleep(0.05)
+            wait_raw(slave)
             os.write(master, b'\x01h')
             read_until(master, b'C-a x')
             os.write(master, b'\x01x')
             out = read_until(master, b'Terminated')
             check(b'Terminated' in out, 'output %r' % out)
-            p.wait(timeout=20)
-            err = p.stderr.read().decode()
-            check(p.returncode == 0, 'status %d, stderr %r' %
-                  (p.returncode, err))
+            status = emu.wait(timeout=20)
+            check(status == 0, 'status %d, stderr %r' % (status, emu.err))
             check(termios.tcgetattr(slave) == before,
                   'terminal settings not restored')
         finally:
-            if p.poll() is None:
-                p.kill()
-                p.wait()
+            emu.stop()
             os.close(master)
             os.close(slave)
     h.run('nographic-escapes-and-quit', mux_help_and_quit)
 
     def signal_restores_tty():
-        p, master, slave, before = on_pty(['-M', 'none', '-nographic'])
+        emu, master, slave, before = on_pty(['-M', 'none', '-nographic'])
         try:
-            end = time.monotonic() + 10
-            while termios.tcgetattr(slave)[3] & termios.ICANON:
-                check(time.monotonic() < end, 'terminal never went raw')
-                time.sleep(0.05)
-            p.send_signal(signal.SIGTERM)
-            p.wait(timeout=20)
-            check(p.returncode == 0, 'status %d' % p.returncode)
+            wait_raw(slave)
+            emu.terminate()
+            status = emu.wait(timeout=20)
+            check(status == 0, 'status %d' % status)
             check(termios.tcgetattr(slave) == before,
                   'terminal settings not restored after SIGTERM')
         finally:
-            if p.poll() is None:
-                p.kill()
-                p.wait()
+            emu.stop()
             os.close(master)
             os.close(slave)
     h.run('sigterm-restores-terminal', signal_restores_tty)
 
     def socket_clients_come_and_go():
         port = free_port()
-        p = subprocess.Popen([opts.qemu, '-M', 'none', '-display', 'none',
-                              '-chardev',
-                              'socket,id=s0,host=127.0.0.1,port=%d,'
-                              'server=on,wait=off' % port],
-                             stdin=subprocess.DEVNULL,
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-        try:
+        with Emulator([opts.qemu, '-M', 'none', '-display', 'none',
+                       '-chardev', 'socket,id=s0,host=127.0.0.1,port=%d,'
+                       'server=on,wait=off' % port]) as emu:
             end = time.monotonic() + 10
             for i in range(5):
                 while True:
@@ -161,22 +116,17 @@ def main():
                                  b'\x01\x00\x00\x00\x00\x00\x00\x00')
                 c.close()
                 time.sleep(0.1)
-                check(p.poll() is None, 'emulator died after client %d' % i)
-            p.send_signal(signal.SIGTERM)
-            out, err = p.communicate(timeout=20)
-            check(p.returncode == 0, 'status %d, stderr %r' %
-                  (p.returncode, err))
-        finally:
-            if p.poll() is None:
-                p.kill()
-                p.wait()
+                check(emu.alive(), 'emulator died after client %d' % i)
+            emu.terminate()
+            status = emu.wait(timeout=20)
+            check(status == 0, 'status %d, stderr %r' % (status, emu.err))
     h.run('socket-clients-come-and-go', socket_clients_come_and_go)
 
     def console_starts_on_serial():
         # -nographic puts the guest's serial line in front: the firmware
         # banner comes first and the monitor stays silent until C-a c,
         # which then greets the user with the banner and the prompt.
-        p, master, slave, before = on_pty(['-M', 'virt', '-nographic'])
+        emu, master, slave, before = on_pty(['-M', 'virt', '-nographic'])
         try:
             out = read_until(master, b'boot monitor')
             check(b'(qemu)' not in out and b'monitor - type' not in out,
@@ -190,12 +140,10 @@ def main():
             read_until(master, b'VM status: running')
             os.write(master, b'\x01x')
             read_until(master, b'Terminated')
-            p.wait(timeout=20)
-            check(p.returncode == 0, 'status %d' % p.returncode)
+            status = emu.wait(timeout=20)
+            check(status == 0, 'status %d' % status)
         finally:
-            if p.poll() is None:
-                p.kill()
-                p.wait()
+            emu.stop()
             os.close(master)
             os.close(slave)
     h.run('nographic-starts-on-serial', console_starts_on_serial)

@@ -14,13 +14,15 @@
 #
 # SPDX-License-Identifier: GPL-2.0-or-later
 
-import argparse
 import os
-import socket
 import subprocess
 import sys
 import tempfile
 import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from qemu_test import (Emulator, Harness, assemble,  # noqa: E402
+                       listen_unix, parse_args, run_qemu)
 
 # Counts up in the word at 0x80000 forever.
 COUNTER = '''
@@ -38,108 +40,22 @@ loop:
 COUNTER_ADDR = 0x80000
 
 
-class Harness:
-    def __init__(self):
-        self.n = 0
-        self.failed = 0
-
-    def check(self, ok, name, detail=''):
-        self.n += 1
-        print('%s %d - %s' % ('ok' if ok else 'not ok', self.n, name))
-        if not ok:
-            self.failed += 1
-            for line in str(detail).splitlines():
-                print('# ' + line)
-        sys.stdout.flush()
-
-    def finish(self):
-        print('1..%d' % self.n)
-        return 1 if self.failed else 0
-
-
-class QTest:
-    """qemu-system-cr16 -qtest unix:PATH connects to us, as in QEMU."""
-
-    def __init__(self, qemu, tmp, args):
-        path = os.path.join(tmp, 'qtest.sock')
-        if os.path.exists(path):
-            os.unlink(path)
-        self.listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-        self.listener.bind(path)
-        self.listener.listen(1)
-        self.listener.settimeout(20)
-        self.proc = subprocess.Popen(
-            [qemu, '-display', 'none', '-nodefaults',
-             '-qtest', 'unix:' + path] + args,
-            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE)
-        try:
-            self.sock, _ = self.listener.accept()
-        except socket.timeout:
-            self.close()
-            raise AssertionError('qemu did not connect: %r' %
-                                 self.stderr())
-        self.sock.settimeout(10)
-        self.buf = b''
-
-    def cmd(self, line):
-        self.sock.sendall(line.encode() + b'\n')
-        while True:
-            while b'\n' not in self.buf:
-                chunk = self.sock.recv(4096)
-                if not chunk:
-                    raise EOFError('qtest connection closed')
-                self.buf += chunk
-            reply, self.buf = self.buf.split(b'\n', 1)
-            reply = reply.decode()
-            if not reply.startswith('IRQ'):
-                return reply
-
-    def readw(self, addr):
-        r = self.cmd('readw 0x%x' % addr)
-        assert r.startswith('OK '), r
-        return int(r.split()[1], 16)
-
-    def stderr(self):
-        if self.proc.poll() is None:
-            return ''
-        return self.proc.stderr.read().decode(errors='replace')
-
-    def close(self):
-        if self.proc.poll() is None:
-            self.proc.kill()
-            self.proc.wait()
-        self.proc.stderr.close()
-        self.listener.close()
-
-
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument('--qemu', required=True)
-    ap.add_argument('--as', dest='asm', required=True)
-    opts = ap.parse_args()
+    opts = parse_args()
     tmpdir = tempfile.TemporaryDirectory()
     tmp = tmpdir.name
     h = Harness()
-
-    src = os.path.join(tmp, 'counter.S')
-    elf = os.path.join(tmp, 'counter.elf')
-    with open(src, 'w') as f:
-        f.write(COUNTER)
-    subprocess.run([sys.executable, opts.asm, '-O', 'elf', '-o', elf, src],
-                   check=True)
+    elf = assemble(opts.asm, COUNTER, tmp, ['-O', 'elf'], name='counter')
     sim = ['-M', 'sim', '-kernel', elf]
 
     def session(args, fn):
-        q = None
-        try:
-            q = QTest(opts.qemu, tmp, args)
-            fn(q)
-        except (AssertionError, OSError, EOFError) as e:
-            h.check(False, 'session %r' % args, repr(e))
-        finally:
-            if q:
-                q.close()
+        # qemu-system-cr16 -qtest unix:PATH connects to us, as in QEMU.
+        with Emulator([opts.qemu, '-display', 'none', '-nodefaults'] + args,
+                      qtest=True, tmpdir=tmp) as emu:
+            try:
+                fn(emu.connect_qtest())
+            except (AssertionError, OSError, EOFError) as e:
+                h.check(False, 'session %r' % args, repr(e))
 
     def with_tcg(q):
         first = q.readw(COUNTER_ADDR)
@@ -179,10 +95,9 @@ def main():
         q.cmd('readb 0xff0007').startswith('OK'),
         'virt under qtest: -bios none needs no -kernel'))
 
-    r = subprocess.run([opts.qemu, '-M', 'virt', '-display', 'none',
-                        '-bios', 'no-such-firmware.bin'],
-                       stdin=subprocess.DEVNULL, capture_output=True,
-                       text=True, timeout=20)
+    r = run_qemu([opts.qemu, '-M', 'virt', '-display', 'none',
+                  '-bios', 'no-such-firmware.bin'],
+                 stdin=subprocess.DEVNULL, timeout=20)
     h.check(r.returncode == 1 and r.stderr.count('\n') == 1 and
             r.stderr.startswith("qemu-system-cr16: could not find the "
                                 "firmware 'no-such-firmware.bin'"),
@@ -190,15 +105,12 @@ def main():
             (r.returncode, r.stderr))
     # -qtest connects before the board is built: someone must listen.
     lpath = os.path.join(tmp, 'listener.sock')
-    listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-    listener.bind(lpath)
-    listener.listen(1)
+    listener = listen_unix(lpath)
     try:
-        r = subprocess.run([opts.qemu, '-M', 'virt', '-display', 'none',
-                            '-accel', 'tcg', '-qtest', 'unix:' + lpath,
-                            '-bios', 'no-such-firmware.bin'],
-                           stdin=subprocess.DEVNULL, capture_output=True,
-                           text=True, timeout=20)
+        r = run_qemu([opts.qemu, '-M', 'virt', '-display', 'none',
+                      '-accel', 'tcg', '-qtest', 'unix:' + lpath,
+                      '-bios', 'no-such-firmware.bin'],
+                     stdin=subprocess.DEVNULL, timeout=20)
     finally:
         listener.close()
     h.check(r.returncode == 1 and 'could not find the firmware' in r.stderr,

@@ -11,11 +11,14 @@
 #
 # SPDX-License-Identifier: GPL-2.0-or-later
 
-import argparse
 import os
 import subprocess
 import sys
 import tempfile
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from qemu_test import (Emulator, Harness, assemble, check,  # noqa: E402
+                       parse_args, run_qemu)
 
 # Falls off its end: the words after it are zero-filled RAM.
 FALL_OFF = '''
@@ -73,55 +76,18 @@ vtab:
 '''
 
 
-class Harness:
-    def __init__(self):
-        self.n = 0
-        self.failed = 0
-
-    def run(self, name, fn):
-        self.n += 1
-        try:
-            fn()
-            print('ok %d - %s' % (self.n, name))
-        except (AssertionError, subprocess.TimeoutExpired) as e:
-            self.failed += 1
-            print('not ok %d - %s' % (self.n, name))
-            for line in str(e).splitlines():
-                print('# ' + line)
-        sys.stdout.flush()
-
-    def finish(self):
-        print('1..%d' % self.n)
-        return 1 if self.failed else 0
-
-
-def check(cond, msg):
-    if not cond:
-        raise AssertionError(msg)
-
-
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument('--qemu', required=True)
-    ap.add_argument('--as', dest='asm', required=True)
-    opts = ap.parse_args()
+    opts = parse_args()
     tmpdir = tempfile.TemporaryDirectory()
     h = Harness()
 
     def build(name, text):
-        src = os.path.join(tmpdir.name, name + '.S')
-        out = os.path.join(tmpdir.name, name + '.elf')
-        with open(src, 'w') as f:
-            f.write(text)
-        r = subprocess.run([sys.executable, opts.asm, '-O', 'elf', '-o',
-                            out, src], capture_output=True, text=True)
-        check(r.returncode == 0, 'cr16-as failed: %s' % r.stderr)
-        return out
+        return assemble(opts.asm, text, tmpdir.name, ['-O', 'elf'],
+                        name=name)
 
     def run(args, want):
-        r = subprocess.run([opts.qemu, '-nographic'] + args,
-                           stdin=subprocess.DEVNULL, capture_output=True,
-                           text=True, timeout=20)
+        r = run_qemu([opts.qemu, '-nographic'] + args,
+                     stdin=subprocess.DEVNULL, timeout=20)
         check(r.returncode == want, 'status %d (want %d), stderr %r' %
               (r.returncode, want, r.stderr))
         return r
@@ -150,21 +116,14 @@ def main():
 
     def no_shutdown():
         # The exit is a guest shutdown: -no-shutdown keeps us alive.
-        p = subprocess.Popen([opts.qemu, '-nographic', '-no-shutdown'] +
-                             sim + ['-kernel', build('ns', FALL_OFF)],
-                             stdin=subprocess.DEVNULL,
-                             stdout=subprocess.DEVNULL,
-                             stderr=subprocess.DEVNULL)
-        try:
-            p.wait(timeout=1)
-            raise AssertionError('exited with %d despite -no-shutdown' %
-                                 p.returncode)
-        except subprocess.TimeoutExpired:
-            pass
-        finally:
-            if p.poll() is None:
-                p.kill()
-                p.wait()
+        with Emulator([opts.qemu, '-nographic', '-no-shutdown'] + sim +
+                      ['-kernel', build('ns', FALL_OFF)]) as emu:
+            try:
+                emu.wait(timeout=1)
+                raise AssertionError('exited with %d despite -no-shutdown' %
+                                     emu.poll())
+            except subprocess.TimeoutExpired:
+                pass
 
     h.run('sim: -no-shutdown keeps the stopped machine', no_shutdown)
     return h.finish()

@@ -13,14 +13,14 @@
 #
 # SPDX-License-Identifier: GPL-2.0-or-later
 
-import argparse
-import json
 import os
-import socket
-import subprocess
 import sys
 import tempfile
 import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from qemu_test import (Emulator, Harness, assemble, check,  # noqa: E402
+                       parse_args)
 
 # How long a command may take while the guest runs.  A slice is a few
 # milliseconds; a second leaves room for slow sanitizer builds.
@@ -70,156 +70,54 @@ handler:
 ''' + VTAB
 
 
-class Harness:
-    def __init__(self):
-        self.n = 0
-        self.failed = 0
-
-    def run(self, name, fn):
-        self.n += 1
-        try:
-            fn()
-            print('ok %d - %s' % (self.n, name))
-        except (AssertionError, OSError, EOFError,
-                subprocess.TimeoutExpired) as e:
-            self.failed += 1
-            print('not ok %d - %s' % (self.n, name))
-            for line in str(e).splitlines():
-                print('# ' + line)
-        sys.stdout.flush()
-
-    def finish(self):
-        print('1..%d' % self.n)
-        return 1 if self.failed else 0
+def prompt_cmd(q, name, args=None):
+    """Run a command; its reply must come within PROMPT seconds."""
+    start = time.monotonic()
+    try:
+        r = q.cmd(name, args)
+    except TimeoutError:
+        raise AssertionError('%s: no answer within %.1fs' % (name, PROMPT))
+    took = time.monotonic() - start
+    check(took < PROMPT, '%s took %.2fs' % (name, took))
+    return r
 
 
-def check(cond, msg):
-    if not cond:
-        raise AssertionError(msg)
+def start_and_check(emu, q):
+    """cont, let the guest spin, then query-status and quit."""
+    check(prompt_cmd(q, 'cont') == {'return': {}}, 'cont')
+    time.sleep(0.3)
+    for _ in range(3):
+        r = prompt_cmd(q, 'query-status')
+        check(r.get('return', {}).get('status') == 'running',
+              'query-status: %r' % r)
+    quit_and_wait(emu, q)
 
 
-def connect(path):
-    s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-    for _ in range(200):
-        try:
-            s.connect(path)
-            return s
-        except OSError:
-            time.sleep(0.05)
-    raise AssertionError('cannot connect to ' + path)
-
-
-class QMP:
-    def __init__(self, path):
-        self.sock = connect(path)
-        self.sock.settimeout(PROMPT)
-        self.buf = b''
-        self.line()     # greeting
-
-    def line(self):
-        while b'\n' not in self.buf:
-            chunk = self.sock.recv(65536)
-            if not chunk:
-                raise EOFError('QMP connection closed')
-            self.buf += chunk
-        text, self.buf = self.buf.split(b'\n', 1)
-        return json.loads(text)
-
-    def cmd(self, name, args=None):
-        """Run a command; its reply must come within PROMPT seconds."""
-        msg = {'execute': name}
-        if args is not None:
-            msg['arguments'] = args
-        start = time.monotonic()
-        self.sock.sendall(json.dumps(msg).encode() + b'\n')
-        try:
-            while True:
-                r = self.line()
-                if 'event' not in r:
-                    break
-        except socket.timeout:
-            raise AssertionError('%s: no answer within %.1fs' %
-                                 (name, PROMPT))
-        took = time.monotonic() - start
-        check(took < PROMPT, '%s took %.2fs' % (name, took))
-        return r
-
-
-class Guest:
-    """qemu-system-cr16 -S with a QMP socket (and optionally HMP)."""
-
-    def __init__(self, qemu, tmp, args, hmp=False):
-        self.qmp_path = os.path.join(tmp, 'qmp.sock')
-        self.hmp_path = os.path.join(tmp, 'hmp.sock')
-        for p in (self.qmp_path, self.hmp_path):
-            if os.path.exists(p):
-                os.unlink(p)
-        cmd = [qemu, '-S', '-display', 'none', '-nodefaults',
-               '-qmp', 'unix:%s,server=on,wait=off' % self.qmp_path]
-        if hmp:
-            cmd += ['-monitor', 'unix:%s,server=on,wait=off' % self.hmp_path]
-        self.proc = subprocess.Popen(cmd + args, stdin=subprocess.DEVNULL,
-                                     stdout=subprocess.DEVNULL,
-                                     stderr=subprocess.PIPE)
-        self.qmp = QMP(self.qmp_path)
-        check(self.qmp.cmd('qmp_capabilities') == {'return': {}},
-              'qmp_capabilities')
-
-    def start_and_check(self):
-        """cont, let the guest spin, then query-status and quit."""
-        check(self.qmp.cmd('cont') == {'return': {}}, 'cont')
-        time.sleep(0.3)
-        for _ in range(3):
-            r = self.qmp.cmd('query-status')
-            check(r.get('return', {}).get('status') == 'running',
-                  'query-status: %r' % r)
-        self.quit()
-
-    def quit(self):
-        check(self.qmp.cmd('quit') == {'return': {}}, 'quit')
-        rc = self.proc.wait(timeout=10)
-        err = self.proc.stderr.read().decode(errors='replace')
-        check(rc == 0, 'exit status %d, stderr %r' % (rc, err))
-
-    def kill(self):
-        if self.proc.poll() is None:
-            self.proc.kill()
-            self.proc.wait()
-        self.proc.stderr.close()
-        self.qmp.sock.close()
+def quit_and_wait(emu, q):
+    check(prompt_cmd(q, 'quit') == {'return': {}}, 'quit')
+    rc = emu.wait(timeout=10)
+    check(rc == 0, 'exit status %d, stderr %r' % (rc, emu.err))
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument('--qemu', required=True)
-    ap.add_argument('--as', dest='asm', required=True)
-    opts = ap.parse_args()
+    opts = parse_args()
     tmpdir = tempfile.TemporaryDirectory()
     tmp = tmpdir.name
     h = Harness()
 
     def build(name, text):
-        src = os.path.join(tmp, name + '.S')
-        out = os.path.join(tmp, name + '.elf')
-        with open(src, 'w') as f:
-            f.write(text)
-        r = subprocess.run([sys.executable, opts.asm, '-O', 'elf', '-o',
-                            out, src], capture_output=True, text=True)
-        check(r.returncode == 0, 'cr16-as failed: %s' % r.stderr)
-        return out
+        return assemble(opts.asm, text, tmp, ['-O', 'elf'], name=name)
 
-    def scenario(args, hmp=False, extra=None):
+    def scenario(args, hmp=False, extra=start_and_check):
+        # qemu-system-cr16 -S with a QMP socket (and optionally HMP).
         def fn():
-            g = None
-            try:
-                g = Guest(opts.qemu, tmp, args, hmp)
-                if extra:
-                    extra(g)
-                else:
-                    g.start_and_check()
-            finally:
-                if g:
-                    g.kill()
+            with Emulator([opts.qemu, '-S', '-display', 'none',
+                           '-nodefaults'] + args, qmp=True, hmp=hmp,
+                          tmpdir=tmp) as emu:
+                q = emu.connect_qmp(timeout=PROMPT, negotiate=False)
+                check(prompt_cmd(q, 'qmp_capabilities') == {'return': {}},
+                      'qmp_capabilities')
+                extra(emu, q)
         return fn
 
     none = ['-M', 'none', '-cpu', 'cr16c', '-m', '1M']
@@ -238,28 +136,18 @@ def main():
           scenario(none + ['-accel', 'tcg,tcg-backend=interp',
                            '-kernel', build('storm2', SVC_STORM)]))
 
-    def hmp_during_storm(g):
-        check(g.qmp.cmd('cont') == {'return': {}}, 'cont')
-        s = connect(g.hmp_path)
-        s.settimeout(PROMPT)
+    def hmp_during_storm(emu, q):
+        check(prompt_cmd(q, 'cont') == {'return': {}}, 'cont')
         try:
-            buf = b''
-            while b'(qemu) ' not in buf:
-                buf += s.recv(4096)
+            hmp = emu.connect_hmp(timeout=PROMPT)
             start = time.monotonic()
-            s.sendall(b'info status\n')
-            buf = b''
-            while b'VM status: running' not in buf:
-                chunk = s.recv(4096)
-                check(chunk, 'HMP closed: %r' % buf)
-                buf += chunk
+            out = hmp.raw('info status', eol='\n')
+            check('VM status: running' in out, 'HMP: %r' % out)
             took = time.monotonic() - start
             check(took < PROMPT, 'info status took %.2fs' % took)
-        except socket.timeout:
+        except TimeoutError:
             raise AssertionError('HMP: no answer within %.1fs' % PROMPT)
-        finally:
-            s.close()
-        g.quit()
+        quit_and_wait(emu, q)
 
     h.run('HMP answers during an UND storm',
           scenario(none, hmp=True, extra=hmp_during_storm))

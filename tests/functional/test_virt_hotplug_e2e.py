@@ -24,18 +24,12 @@
 #
 # SPDX-License-Identifier: GPL-2.0-or-later
 
-import argparse
-import json
 import os
 import re
-import socket
-import subprocess
 import sys
-import tempfile
-import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from test_virt_uart_irq import Emulator, Harness, check  # noqa: E402
+from qemu_test import Emulator, Harness, check, parse_args  # noqa: E402
 
 PROMPT = b'\r\n> '
 MONITOR_READY = b"No program given (-kernel); boot monitor, type 'help'."
@@ -54,109 +48,13 @@ def window(slot):
     return SLOT_WIN0 + slot * SLOT_WIN_SIZE
 
 
-class QMPClient:
-    """Just enough QMP: one request at a time, matched to its reply by
-    "id"; events that arrive meanwhile are kept in .events."""
-
-    def __init__(self, path, timeout=30):
-        self.sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-        end = time.monotonic() + timeout
-        while True:
-            try:
-                self.sock.connect(path)
-                break
-            except (FileNotFoundError, ConnectionRefusedError):
-                check(time.monotonic() < end, 'no QMP socket at %s after '
-                      '%d s' % (path, timeout))
-                time.sleep(0.05)
-        self.buf = b''
-        self.events = []
-        self.next_id = 0
-
-    def close(self):
-        self.sock.close()
-
-    def recv(self, timeout=30):
-        """The next JSON message (one line)."""
-        end = time.monotonic() + timeout
-        while b'\n' not in self.buf:
-            left = end - time.monotonic()
-            check(left > 0, 'no QMP message within %d s (have %r)' %
-                  (timeout, self.buf))
-            self.sock.settimeout(left)
-            try:
-                data = self.sock.recv(65536)
-            except socket.timeout:
-                continue
-            check(data, 'QMP connection closed (have %r)' % self.buf)
-            self.buf += data
-        line, self.buf = self.buf.split(b'\n', 1)
-        return json.loads(line)
-
-    def cmd(self, name, args=None, timeout=60):
-        self.next_id += 1
-        req = {'execute': name, 'id': self.next_id}
-        if args is not None:
-            req['arguments'] = args
-        self.sock.sendall(json.dumps(req).encode() + b'\n')
-        while True:
-            msg = self.recv(timeout)
-            if 'event' in msg:
-                self.events.append(msg)
-            elif msg.get('id') == self.next_id:
-                return msg
-            else:
-                check(False, 'reply to someone else: %r' % msg)
-
-    def ok(self, name, args=None):
-        r = self.cmd(name, args)
-        check('return' in r, '%s %r: %r' % (name, args, r))
-        return r['return']
-
-    def hmp(self, line):
-        return self.ok('human-monitor-command', {'command-line': line})
-
-    def collect_events(self, seconds):
-        """Read events for @seconds."""
-        end = time.monotonic() + seconds
-        while True:
-            left = end - time.monotonic()
-            if left <= 0:
-                return
-            self.sock.settimeout(left)
-            try:
-                data = self.sock.recv(65536)
-            except socket.timeout:
-                return
-            check(data, 'QMP connection closed')
-            self.buf += data
-            while b'\n' in self.buf:
-                line, self.buf = self.buf.split(b'\n', 1)
-                self.events.append(json.loads(line))
-
-    def wait_event(self, name, match=None, timeout=30):
-        end = time.monotonic() + timeout
-        while True:
-            for e in self.events:
-                if e['event'] == name and (match is None or match(e)):
-                    self.events.remove(e)
-                    return e
-            left = end - time.monotonic()
-            check(left > 0, 'no %s event within %d s; got %r' %
-                  (name, timeout, self.events))
-            self.events.append(self.recv(left))
-
-
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument('--qemu', required=True)
-    opts = ap.parse_args()
+    opts = parse_args(asm=False)
     h = Harness()
-    tmp = tempfile.TemporaryDirectory(prefix='virt-hotplug-')
-    qmp_path = os.path.join(tmp.name, 'qmp.sock')
+    # The sanitizer check is a line of this test's own.
     emu = Emulator([opts.qemu, '-M', 'virt', '-display', 'none',
-                    '-serial', 'stdio',
-                    '-qmp', 'unix:%s,server=on,wait=off' % qmp_path])
+                    '-serial', 'stdio'], qmp=True, serial=True,
+                   check_sanitizers=False)
     qmp = None
     state = {}
 
@@ -191,8 +89,9 @@ def main():
 
         def connect():
             nonlocal qmp
-            qmp = QMPClient(qmp_path)
-            greeting = qmp.recv()
+            qmp = emu.connect_qmp(timeout=60, connect_timeout=30,
+                                  negotiate=False)
+            greeting = qmp.greeting
             check('QMP' in greeting and 'version' in greeting['QMP'],
                   'greeting %r' % greeting)
             check(qmp.ok('qmp_capabilities') == {}, 'qmp_capabilities')
@@ -281,7 +180,10 @@ def main():
                 emu.expect(b'[slot %d: removal requested, acknowledged]\r\n'
                            % slot)
                 e = qmp.wait_event('DEVICE_DELETED', lambda e, i=dev_id:
-                                   e.get('data', {}).get('device') == i)
+                                   e.get('data', {}).get('device') == i,
+                                   timeout=30)
+                check(e, 'no DEVICE_DELETED event for %s within 30 s; got '
+                      '%r' % (dev_id, qmp.events))
                 path = '/machine/peripheral/%s' % dev_id
                 check(e['data'].get('path') == path, 'DEVICE_DELETED %r, '
                       'wanted path %s' % (e, path))
@@ -324,20 +226,14 @@ def main():
         steps.append(('QMP quit ends the emulator with status 0',
                       quit_cleanly))
 
-        for i, (name, fn) in enumerate(steps):
-            if not h.run(name, fn):
-                for rest, _ in steps[i + 1:]:
-                    h.result(False, rest, 'not run: an earlier step failed')
-                break
+        h.run_steps(steps)
     except Exception as e:
-        h.result(False, 'unexpected exception', repr(e))
+        h.check(False, 'unexpected exception', repr(e))
     finally:
-        if qmp:
-            qmp.close()
         # SIGTERM, then SIGKILL: only if quit did not end it already.
         emu.stop()
     report = emu.sanitizer_report()
-    h.result(report is None, 'no sanitizer report', report)
+    h.check(report is None, 'no sanitizer report', report)
     return h.finish()
 
 

@@ -24,15 +24,14 @@
 #
 # SPDX-License-Identifier: GPL-2.0-or-later
 
-import argparse
 import os
 import re
-import select
-import signal
-import subprocess
 import sys
 import tempfile
-import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from qemu_test import (Emulator, Harness, assemble, check,  # noqa: E402
+                       parse_args)
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 SOURCE = os.path.join(HERE, 'cr16', 'uart-irq.S')
@@ -44,180 +43,21 @@ HANDOVER = b'Starting the program at 0x%06x\r\n' % LOAD_ADDR
 STATS_RE = re.compile(rb'irqs=([0-9a-f]{4}) idles=([0-9a-f]{4}) '
                       rb'rda=([0-9a-f]{4}) cti=([0-9a-f]{4}) '
                       rb'thre=([0-9a-f]{4})\r\n')
-SANITIZER_RE = re.compile(rb'(Address|Leak|Undefined|Memory|Thread)'
-                          rb'Sanitizer|runtime error:')
 
 # uart-irq.S exit statuses
 ST_PASS = 0
 ST_WATCHDOG = 5
 
 
-class Harness:
-    def __init__(self):
-        self.n = 0
-        self.failed = 0
-
-    def result(self, ok, name, detail=''):
-        self.n += 1
-        print('%s %d - %s' % ('ok' if ok else 'not ok', self.n, name))
-        if not ok:
-            self.failed += 1
-            for line in str(detail).splitlines():
-                print('# ' + line)
-        sys.stdout.flush()
-        return ok
-
-    def run(self, name, fn):
-        try:
-            fn()
-        except (AssertionError, subprocess.TimeoutExpired, OSError) as e:
-            return self.result(False, name, e)
-        return self.result(True, name)
-
-    def finish(self):
-        print('1..%d' % self.n)
-        return 1 if self.failed else 0
-
-
-def check(cond, msg):
-    if not cond:
-        raise AssertionError(msg)
-
-
-def emulator_env():
-    env = dict(os.environ)
-    # Harmless without sanitizers; with them, leaks and UB must show up.
-    env.setdefault('ASAN_OPTIONS', 'detect_leaks=1')
-    env.setdefault('UBSAN_OPTIONS', 'print_stacktrace=1')
-    return env
-
-
-class Emulator:
-    """qemu-system-cr16 with pipes on stdin, stdout and stderr.
-
-    Everything read is kept: .out (stdout, the serial line under
-    -nographic) and .err.  .mark is where the next expect() starts
-    looking in .out."""
-
-    def __init__(self, args):
-        self.args = args
-        self.proc = subprocess.Popen(args, stdin=subprocess.PIPE,
-                                     stdout=subprocess.PIPE,
-                                     stderr=subprocess.PIPE,
-                                     env=emulator_env())
-        self.out = b''
-        self.err = b''
-        self.mark = 0
-        self.open = {self.proc.stdout.fileno(): 'out',
-                     self.proc.stderr.fileno(): 'err'}
-        for fd in self.open:
-            os.set_blocking(fd, False)
-
-    def pump(self, timeout):
-        """Read whatever arrives within @timeout s; False at EOF on both."""
-        if not self.open:
-            return False
-        ready, _, _ = select.select(list(self.open), [], [], max(0, timeout))
-        for fd in ready:
-            try:
-                data = os.read(fd, 65536)
-            except BlockingIOError:
-                continue
-            if not data:
-                del self.open[fd]
-            elif self.open[fd] == 'out':
-                self.out += data
-            else:
-                self.err += data
-        return True
-
-    def expect(self, want, timeout=20):
-        """Wait for @want (bytes, or a compiled regex) in the output after
-        .mark; move .mark past it and return what came before it (or the
-        match object)."""
-        end = time.monotonic() + timeout
-        while True:
-            if isinstance(want, bytes):
-                i = self.out.find(want, self.mark)
-                if i >= 0:
-                    before = self.out[self.mark:i]
-                    self.mark = i + len(want)
-                    return before
-            else:
-                m = want.search(self.out, self.mark)
-                if m:
-                    self.mark = m.end()
-                    return m
-            left = end - time.monotonic()
-            check(left > 0, 'timed out after %d s waiting for %r; got %r'
-                  '\nstderr: %r' % (timeout, want, self.out[self.mark:],
-                                    self.err))
-            if not self.pump(left):
-                check(False, 'the emulator closed its output while we '
-                      'waited for %r; got %r\nstatus %r, stderr %r' %
-                      (want, self.out[self.mark:], self.proc.poll(),
-                       self.err))
-
-    def quiet(self, seconds):
-        """Keep reading for @seconds without expecting anything."""
-        end = time.monotonic() + seconds
-        while time.monotonic() < end:
-            if not self.pump(end - time.monotonic()):
-                time.sleep(max(0, end - time.monotonic()))
-
-    def send(self, data):
-        self.proc.stdin.write(data)
-        self.proc.stdin.flush()
-
-    def wait(self, timeout=30):
-        """Wait for the emulator to end by itself; return its status."""
-        end = time.monotonic() + timeout
-        while self.pump(end - time.monotonic()):
-            check(time.monotonic() < end, 'the emulator did not exit '
-                  'within %d s; output %r' % (timeout, self.out[self.mark:]))
-        return self.proc.wait(timeout=max(1, end - time.monotonic()))
-
-    def stop(self):
-        """End the emulator: SIGTERM first (a clean exit, so the sanitizers
-        report), SIGKILL if it does not go."""
-        if self.proc.poll() is None:
-            self.proc.send_signal(signal.SIGTERM)
-            try:
-                self.wait(timeout=30)
-            except (AssertionError, subprocess.TimeoutExpired):
-                self.proc.kill()
-        try:
-            self.proc.stdin.close()
-        except OSError:
-            pass
-        self.proc.wait(timeout=30)
-        # Collect the rest, e.g. a sanitizer report written at exit.
-        while self.pump(1):
-            pass
-        self.proc.stdout.close()
-        self.proc.stderr.close()
-
-    def sanitizer_report(self):
-        m = SANITIZER_RE.search(self.err)
-        return self.err[max(0, m.start() - 200):].decode('utf-8', 'replace') \
-            if m else None
-
-
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument('--qemu', required=True)
-    ap.add_argument('--as', dest='asm', required=True)
-    opts = ap.parse_args()
+    opts = parse_args()
     h = Harness()
     tmp = tempfile.TemporaryDirectory(prefix='virt-uart-irq-')
     elf = os.path.join(tmp.name, 'uart-irq.elf')
 
-    def assemble():
-        r = subprocess.run([sys.executable, opts.asm, '-Ttext',
-                            '0x%x' % LOAD_ADDR, '-o', elf, SOURCE],
-                           capture_output=True, text=True, timeout=120)
-        check(r.returncode == 0, 'cr16-as failed: %s' % r.stderr)
-    if not h.run('assemble uart-irq.S', assemble):
+    def build():
+        assemble(opts.asm, SOURCE, tmp.name, ['-Ttext', '0x%x' % LOAD_ADDR])
+    if not h.run('assemble uart-irq.S', build):
         return h.finish()
 
     def qemu_args(extra=()):
@@ -225,7 +65,7 @@ def main():
             list(extra)
 
     # ---- run 1: the whole conversation ---------------------------------
-    emu = Emulator(qemu_args())
+    emu = Emulator(qemu_args(), serial=True, check_sanitizers=False)
     stats = {}
     try:
         steps = []
@@ -311,21 +151,18 @@ def main():
         steps.append(('the program exits through cr16-testdev with 0',
                       exit_status))
 
-        for i, (name, fn) in enumerate(steps):
-            if not h.run(name, fn):
-                for rest, _ in steps[i + 1:]:
-                    h.result(False, rest, 'not run: an earlier step failed')
-                break
+        h.run_steps(steps)
     finally:
         emu.stop()
     report = emu.sanitizer_report()
-    h.result(report is None, 'no sanitizer report (conversation)', report)
+    h.check(report is None, 'no sanitizer report (conversation)', report)
 
     # ---- run 2: the newline never comes --------------------------------
     # A 2 s watchdog put in place with the generic loader; the program
     # echoes what it got and then the watchdog ends it with status 5.
     emu = Emulator(qemu_args(['-device', 'loader,addr=0x%x,data=%d,'
-                              'data-len=4' % (WD_TICKS_ADDR, 2000000)]))
+                              'data-len=4' % (WD_TICKS_ADDR, 2000000)]),
+                   serial=True, check_sanitizers=False)
     try:
         def watchdog():
             emu.expect(GREETING)
@@ -341,7 +178,7 @@ def main():
     finally:
         emu.stop()
     report = emu.sanitizer_report()
-    h.result(report is None, 'no sanitizer report (watchdog)', report)
+    h.check(report is None, 'no sanitizer report (watchdog)', report)
     return h.finish()
 
 
