@@ -16,7 +16,10 @@
  * client that stops reading while the buffer grows past
  * SOCKET_OUTBUF_MAX is disconnected.  Without this, one stuck QMP or
  * gdb client would stop the whole emulator (every front end writes with
- * write_all, on the main loop's only thread).
+ * write_all, on the main loop's only thread).  "Stops reading" means no
+ * progress for SOCKET_STALL_MS: a client that is reading may receive a
+ * single reply larger than SOCKET_OUTBUF_MAX (a qtest "read" of 16 MiB
+ * is 32 MiB of hex), up to SOCKET_OUTBUF_HARD_MAX.
  */
 #include "qemu/osdep.h"
 #include "qapi/error.h"
@@ -34,8 +37,12 @@
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 
-/* Output the client may leave unread before it is disconnected. */
+/* Output a client that has stopped reading may leave unread. */
 #define SOCKET_OUTBUF_MAX       (1024 * 1024)
+/* Output waiting for any client, even one that is reading. */
+#define SOCKET_OUTBUF_HARD_MAX  (64 * 1024 * 1024)
+/* A client that took no output for this long has stopped reading. */
+#define SOCKET_STALL_MS         500
 /* At exit, how long a slow (but reading) client gets to drain the rest. */
 #define SOCKET_FINAL_FLUSH_MS   1000
 
@@ -60,6 +67,8 @@ struct SocketChardev {
     GByteArray *outbuf;
     /* The client let outbuf overflow: the watch disconnects it. */
     bool out_overflow;
+    /* When the client last took output (or had nothing left to take). */
+    int64_t out_progress_ms;
 };
 
 /* ---- the connection's watch ---------------------------------------- */
@@ -96,6 +105,7 @@ static bool tcp_chr_flush_outbuf(SocketChardev *s)
             return errno == EAGAIN;
         }
         g_byte_array_remove_range(s->outbuf, 0, ret);
+        s->out_progress_ms = qemu_clock_get_ms(QEMU_CLOCK_REALTIME);
     }
     return true;
 }
@@ -413,6 +423,18 @@ static int tcp_chr_write(Chardev *chr, const uint8_t *buf, int len)
          */
         return len;
     }
+    /*
+     * Give the client what it made room for first: the main loop may have
+     * been busy for a while, and a client that read meanwhile has not
+     * stalled.
+     */
+    if (s->outbuf->len && !tcp_chr_flush_outbuf(s)) {
+        return len;     /* gone: the watch sees the hang-up */
+    }
+    if (!s->outbuf->len) {
+        /* The client has taken everything so far. */
+        s->out_progress_ms = qemu_clock_get_ms(QEMU_CLOCK_REALTIME);
+    }
     /* Anything queued goes first, or the client would see it reordered. */
     while (!s->outbuf->len && done < len) {
         ssize_t ret = send(s->fd, buf + done, len - done, MSG_NOSIGNAL);
@@ -434,7 +456,12 @@ static int tcp_chr_write(Chardev *chr, const uint8_t *buf, int len)
         done += ret;
     }
     if (done < len) {
-        if (s->outbuf->len + (len - done) > SOCKET_OUTBUF_MAX) {
+        size_t pending = s->outbuf->len + (len - done);
+        bool stalled = qemu_clock_get_ms(QEMU_CLOCK_REALTIME) -
+                       s->out_progress_ms >= SOCKET_STALL_MS;
+
+        if (pending > SOCKET_OUTBUF_HARD_MAX ||
+            (pending > SOCKET_OUTBUF_MAX && stalled)) {
             /* Not from inside the front end's write: the watch does it. */
             s->out_overflow = true;
             g_byte_array_set_size(s->outbuf, 0);

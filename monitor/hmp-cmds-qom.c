@@ -116,6 +116,10 @@ void hmp_qom_set(Monitor *mon, json_t *args)
     if (!obj) {
         return;
     }
+    if (!monitor_qom_set_allowed(obj, property, &err)) {
+        hmp_handle_error(mon, err);
+        return;
+    }
     if (hmp_arg_flag(args, "json")) {
         json_t *value = json_parse_string(text, &err);
 

@@ -352,6 +352,26 @@ static bool parse_format(MonitorHMP *mon, const char *fmt, json_t *args,
  * Fill @args from @p according to @cmd->args_type.  @fmt is a /format
  * attached to the command word.  Prints the problem and returns false.
  */
+/*
+ * Store a string argument.  The JSON library refuses text that is not
+ * UTF-8 (json_string() returns NULL), and a dropped argument would reach
+ * the handler as a NULL "required" string: refuse the line instead.
+ */
+static bool hmp_set_string_arg(Monitor *m, const char *cmdname,
+                               json_t *args, const char *name,
+                               const char *value)
+{
+    json_t *str = json_string(value);
+
+    if (!str) {
+        monitor_printf(m, "%s: parameter '%s' is not valid UTF-8\n",
+                       cmdname, name);
+        return false;
+    }
+    json_object_set_new(args, name, str);
+    return true;
+}
+
 static bool hmp_parse_args(MonitorHMP *mon, const HMPCommand *cmd,
                            const char *cmdname, const char *fmt,
                            const char *p, json_t *args)
@@ -449,7 +469,9 @@ static bool hmp_parse_args(MonitorHMP *mon, const HMPCommand *cmd,
                 goto out;
             }
             if (type[0] == 'S') {
-                json_object_set_new(args, name, json_string(rest));
+                if (!hmp_set_string_arg(m, cmdname, args, name, rest)) {
+                    goto out;
+                }
             } else {
                 Error *err = NULL;
                 json_t *opts = keyval_parse(rest, "driver", NULL, &err);
@@ -483,7 +505,9 @@ static bool hmp_parse_args(MonitorHMP *mon, const HMPCommand *cmd,
             json_object_set_new(args, name, json_integer(val));
             break;
         default:    /* 's', 'F' */
-            json_object_set_new(args, name, json_string(word));
+            if (!hmp_set_string_arg(m, cmdname, args, name, word)) {
+                goto out;
+            }
             break;
         }
     }
@@ -592,13 +616,17 @@ void handle_hmp_command(Monitor *m, const char *cmdline)
         return;
     }
     args = json_object();
+    /*
+     * Errors found while parsing (a bad -device style option list) go to
+     * this monitor too, not to the emulator's stderr.
+     */
+    old_mon = monitor_set_cur(m);
+    error_printf_set_sink(hmp_print_error_sink, m, &old_fn, &old_opaque);
     if (hmp_parse_args(mon, cmd, cmdname, fmt, p, args)) {
-        old_mon = monitor_set_cur(m);
-        error_printf_set_sink(hmp_print_error_sink, m, &old_fn, &old_opaque);
         cmd->cmd(m, args);
-        error_printf_set_sink(old_fn, old_opaque, NULL, NULL);
-        monitor_set_cur(old_mon);
     }
+    error_printf_set_sink(old_fn, old_opaque, NULL, NULL);
+    monitor_set_cur(old_mon);
     json_decref(args);
 }
 

@@ -94,6 +94,10 @@ bool qmp_memsave_common(int64_t addr, int64_t size, const char *filename,
 CPUState *qmp_cpu_by_index(bool has_index, int64_t index, Error **errp);
 /* The VM name given with -name, or NULL. */
 const char *monitor_vm_name(void);
+
+/* qom-set (QMP and HMP): false with @errp set if it must not be done. */
+bool monitor_qom_set_allowed(Object *obj, const char *property,
+                             Error **errp);
 /* cpu_dump_state() of @cpu as text (free() it: open_memstream). */
 char *monitor_cpu_dump(CPUState *cpu, int flags);
 

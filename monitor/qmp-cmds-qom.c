@@ -56,11 +56,32 @@ static json_t *qmp_qom_get(json_t *args, Error **errp)
     return object_property_get(obj, qmp_arg_str(args, "property"), errp);
 }
 
+/*
+ * "realized" of a device or bus only changes through device_add and
+ * device_del (or the board).  Toggled by hand it unrealizes board devices
+ * nothing maps again, and realizing one a second time is nothing they
+ * are written for (cr16-slot-controller aborted on it).
+ */
+bool monitor_qom_set_allowed(Object *obj, const char *property,
+                             Error **errp)
+{
+    if (property && !strcmp(property, "realized") &&
+        (object_dynamic_cast(obj, TYPE_DEVICE) ||
+         object_dynamic_cast(obj, TYPE_BUS))) {
+        error_setg(errp, "Property '%s.realized' cannot be set with "
+                   "qom-set; use device_add and device_del",
+                   object_get_typename(obj));
+        return false;
+    }
+    return true;
+}
+
 static json_t *qmp_qom_set(json_t *args, Error **errp)
 {
     Object *obj = qmp_resolve(qmp_arg_str(args, "path"), errp);
 
-    if (!obj) {
+    if (!obj || !monitor_qom_set_allowed(obj, qmp_arg_str(args, "property"),
+                                         errp)) {
         return NULL;
     }
     if (!object_property_set(obj, qmp_arg_str(args, "property"),

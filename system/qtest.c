@@ -46,7 +46,7 @@
  * MiB, more than any test moves at once.
  */
 #define QTEST_MAX_LINE (64 * 1024 * 1024)
-/* Largest "read"/"b64read"/"write"/"b64write" in one command. */
+/* Largest "read"/"b64read"/"write"/"b64write"/"memset" in one command. */
 #define QTEST_MAX_XFER (16 * 1024 * 1024)
 /* Most words a command takes (set_irq_in: 5). */
 #define QTEST_MAX_WORDS 8
@@ -368,8 +368,10 @@ static void qtest_cmd_read(int argc, char **argv)
     qtest_mem_read(addr, data, size);
     hex = g_string_sized_new(size * 2 + 3);
     g_string_append(hex, "0x");
+    /* Not printf per byte: a 16 MiB read took seconds. */
     for (uint64_t i = 0; i < size; i++) {
-        g_string_append_printf(hex, "%02x", data[i]);
+        g_string_append_c(hex, "0123456789abcdef"[data[i] >> 4]);
+        g_string_append_c(hex, "0123456789abcdef"[data[i] & 0xf]);
     }
     qtest_sendf("OK %s", hex->str);
 }
@@ -497,8 +499,12 @@ static void qtest_cmd_memset(int argc, char **argv)
     uint64_t addr, size, val;
     uint8_t chunk[4096];
 
+    /*
+     * The size is capped like a transfer's: without a cap one line could
+     * keep the main loop writing for ever (2^52 chunks for size ~0).
+     */
     if (!qtest_parse_u64(argv[1], "address", &addr) ||
-        !qtest_parse_u64(argv[2], "size", &size) ||
+        !qtest_parse_size(argv[2], &size) ||
         !qtest_parse_u64(argv[3], "value", &val)) {
         return;
     }
@@ -720,10 +726,15 @@ static int qtest_can_read(void *opaque)
 static void qtest_read(void *opaque, const uint8_t *buf, int size)
 {
     GString *in = qtest->inbuf;
+    /*
+     * What was buffered before holds no newline: look only at the new
+     * bytes, or a line of many megabytes costs quadratic time.
+     */
+    size_t scanned = in->len;
     char *nl;
 
     g_string_append_len(in, (const char *)buf, size);
-    while ((nl = memchr(in->str, '\n', in->len))) {
+    while ((nl = memchr(in->str + scanned, '\n', in->len - scanned))) {
         size_t len = nl - in->str;
 
         *nl = '\0';
@@ -737,6 +748,7 @@ static void qtest_read(void *opaque, const uint8_t *buf, int size)
             return;
         }
         g_string_erase(in, 0, len + 1);
+        scanned = 0;
     }
     if (in->len > QTEST_MAX_LINE) {
         if (!qtest->discarding) {

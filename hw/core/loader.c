@@ -65,6 +65,38 @@ void rom_free_all(void)
     }
 }
 
+/*
+ * Whether every byte of [addr, addr + len) is mapped in @as.  Asked before
+ * a segment's buffer is allocated: a damaged ELF file may claim 4 GiB of
+ * .bss, which must be refused, not allocated and copied.
+ */
+static bool rom_range_is_mapped(AddressSpace *as, hwaddr addr, uint64_t len)
+{
+    Int128 end = (Int128)addr + len;
+
+    while ((Int128)addr < end) {
+        MemoryRegionSection s = address_space_lookup_section(as, addr);
+        Int128 next = (Int128)s.offset_within_address_space + s.size;
+
+        if (!s.mr) {
+            return false;
+        }
+        if (next >= end) {
+            break;
+        }
+        addr = (hwaddr)next;
+    }
+    return true;
+}
+
+static void rom_error_unmapped(const char *name, hwaddr addr, uint64_t len,
+                               Error **errp)
+{
+    error_setg(errp, "%s: 0x%" PRIx64 "..0x%" PRIx64 " is not inside "
+               "the machine's memory", name, (uint64_t)addr,
+               (uint64_t)(addr + len - 1));
+}
+
 bool rom_add_blob_fixed_as(const char *name, const void *data, size_t len,
                            hwaddr addr, AddressSpace *as, Error **errp)
 {
@@ -76,9 +108,7 @@ bool rom_add_blob_fixed_as(const char *name, const void *data, size_t len,
     rom->data = g_memdup2(data, len);
     rom->as = as ? as : &address_space_memory;
     if (len && rom_write(rom) != MEMTX_OK) {
-        error_setg(errp, "%s: 0x%" PRIx64 "..0x%" PRIx64 " is not inside "
-                   "the machine's memory", name, (uint64_t)addr,
-                   (uint64_t)(addr + len - 1));
+        rom_error_unmapped(name, addr, len, errp);
         rom_free(rom);
         return false;
     }
@@ -250,10 +280,15 @@ int64_t load_elf_as(const char *filename, int elf_machine, bool load_vma,
             goto fail;
         }
         addr = load_vma ? ph.p_vaddr : ph.p_paddr;
+        name = g_strdup_printf("%s segment %zu", filename, i);
+        if (!rom_range_is_mapped(as ? as : &address_space_memory, addr,
+                                 ph.p_memsz)) {
+            rom_error_unmapped(name, addr, ph.p_memsz, errp);
+            goto fail;
+        }
         /* One blob per segment, zero-filled up to p_memsz (.bss). */
         seg = g_malloc0(ph.p_memsz);
         memcpy(seg, raw + ph.p_offset, ph.p_filesz);
-        name = g_strdup_printf("%s segment %zu", filename, i);
         if (!rom_add_blob_fixed_as(name, seg, ph.p_memsz, addr, as, errp)) {
             goto fail;
         }

@@ -410,7 +410,13 @@ static void virt_init(MachineState *ms)
     vms->uart0 = qdev_new(TYPE_NS16550A);
     object_property_add_child(OBJECT(ms), "uart0", OBJECT(vms->uart0));
     if (serial0) {
-        qdev_prop_set_string(vms->uart0, "chardev", serial0->label);
+        /*
+         * The user may have given the same chardev to another front end
+         * (-mon chardev=ID -serial chardev:ID without mux=on): a command
+         * line error, not a bug, so not qdev_prop_set_string's abort.
+         */
+        object_property_set_str(OBJECT(vms->uart0), "chardev",
+                                serial0->label, &error_fatal);
     }
     qdev_prop_set_uint32(vms->uart0, "baudbase", VIRT_UART_BAUDBASE);
     qdev_realize_and_unref(vms->uart0, BUS(vms->onboard_bus), &error_fatal);

@@ -208,6 +208,40 @@ static void cr16_cpu_set_semihosting(Object *obj, bool value, Error **errp)
     CR16_CPU(obj)->env.semihosting = value;
 }
 
+static json_t *cr16_cpu_get_addr_limit(Object *obj, const char *name,
+                                       void *opaque, Error **errp)
+{
+    return json_integer(CR16_CPU(obj)->env.addr_limit);
+}
+
+/*
+ * The IAD path reads the instruction at PC, so every 24-bit address must
+ * stay legal: a limit below 0xFFFFFF made an instruction fetch fault
+ * inside its own fault handler, for ever.  Realize checks the limit once;
+ * this keeps qom-set from lowering it on a running CPU.
+ */
+static bool cr16_cpu_set_addr_limit(Object *obj, const char *name,
+                                    json_t *value, void *opaque,
+                                    Error **errp)
+{
+    CR16CPU *cpu = CR16_CPU(obj);
+    json_int_t v;
+
+    if (!json_is_integer(value) || (v = json_integer_value(value)) < 0 ||
+        v > UINT32_MAX) {
+        error_setg(errp, "Invalid parameter type for '%s', expected: "
+                   "uint32", name);
+        return false;
+    }
+    if (DEVICE(obj)->realized) {
+        error_setg(errp, "addr-limit cannot change once the CPU is "
+                   "realized");
+        return false;
+    }
+    cpu->env.addr_limit = v;
+    return true;
+}
+
 static const TCGCPUOps cr16_tcg_ops = {
     .initialize = cr16_translate_init,
     .translate_code = cr16_translate_code,
@@ -249,9 +283,9 @@ static void cr16_cpu_class_init(ObjectClass *oc, void *data)
                                          OBJ_PROP_FLAG_READWRITE);
     object_class_property_set_description(oc, "reset-pc",
         "PC after reset (the ELF entry point or a strapped start address)");
-    object_class_property_add_uint32_ptr(oc, "addr-limit",
-                                         offsetof(CR16CPU, env.addr_limit),
-                                         OBJ_PROP_FLAG_READWRITE);
+    object_class_property_add(oc, "addr-limit", "uint32",
+                              cr16_cpu_get_addr_limit,
+                              cr16_cpu_set_addr_limit, NULL, NULL);
     object_class_property_set_description(oc, "addr-limit",
         "highest data address that does not raise IAD (default 0xffffff)");
     object_class_property_add_bool(oc, "semihosting",
