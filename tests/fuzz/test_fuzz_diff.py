@@ -344,7 +344,7 @@ def run_case(opts, isa, rng, index, workdir):
 
 
 def main():
-    ap = fz.arg_parser('TCG backend differential test', cases=200)
+    ap = fz.arg_parser('TCG backend differential test', cases=150)
     opts = fz.parse_args(ap)
     isa = fz.Isa(opts.isa)
     tap = fz.Tap(__file__, opts)
