@@ -566,15 +566,21 @@ void memory_region_del_subregion(MemoryRegion *mr, MemoryRegion *subregion)
     memory_region_link_unref(mr, subregion);
 }
 
-void memory_region_set_enabled(MemoryRegion *mr, bool enabled)
+/* Change one flag that affects rendering, re-rendering only on a change. */
+static void memory_region_update_flag(bool *flag, bool value)
 {
-    if (mr->enabled == enabled) {
+    if (*flag == value) {
         return;
     }
     memory_region_transaction_begin();
-    mr->enabled = enabled;
+    *flag = value;
     memory_region_mark_update();
     memory_region_transaction_commit();
+}
+
+void memory_region_set_enabled(MemoryRegion *mr, bool enabled)
+{
+    memory_region_update_flag(&mr->enabled, enabled);
 }
 
 void memory_region_set_address(MemoryRegion *mr, hwaddr addr)
@@ -619,36 +625,18 @@ void memory_region_set_size(MemoryRegion *mr, uint64_t size)
 
 void memory_region_set_readonly(MemoryRegion *mr, bool readonly)
 {
-    if (mr->readonly == readonly) {
-        return;
-    }
-    memory_region_transaction_begin();
-    mr->readonly = readonly;
-    memory_region_mark_update();
-    memory_region_transaction_commit();
+    memory_region_update_flag(&mr->readonly, readonly);
 }
 
 void memory_region_set_nonvolatile(MemoryRegion *mr, bool nonvolatile)
 {
-    if (mr->nonvolatile == nonvolatile) {
-        return;
-    }
-    memory_region_transaction_begin();
-    mr->nonvolatile = nonvolatile;
-    memory_region_mark_update();
-    memory_region_transaction_commit();
+    memory_region_update_flag(&mr->nonvolatile, nonvolatile);
 }
 
 void memory_region_rom_device_set_romd(MemoryRegion *mr, bool romd_mode)
 {
     g_assert(mr->rom_device);
-    if (mr->romd_mode == romd_mode) {
-        return;
-    }
-    memory_region_transaction_begin();
-    mr->romd_mode = romd_mode;
-    memory_region_mark_update();
-    memory_region_transaction_commit();
+    memory_region_update_flag(&mr->romd_mode, romd_mode);
 }
 
 /* ------------------------------------------------------------------ */
